@@ -1,0 +1,5 @@
+import sys
+
+from mt_repair.cli import main
+
+sys.exit(main())

@@ -1,0 +1,220 @@
+"""The house glossary: loading, validation and fast matching of variant spellings.
+
+Format: see glossaries/README.md. Variants are matched as whole words; Arabic forms
+also match behind the proclitics و ف ب ك ل and the article ال, which the correction keeps.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from mt_repair.text import AR_LETTER, AR_MARK, LATIN_LETTER
+
+COLUMNS = ("type", "ar", "ar_variants", "en", "en_variants", "handles", "fix", "note")
+TYPES = {"person", "place", "org", "outlet", "title", "term"}
+# In a checkout the house glossary lives in glossaries/; an installed wheel carries it
+# as mt_repair/glossaries/ (see package-dir in pyproject.toml).
+_HERE = Path(__file__).resolve().parent
+DEFAULT_GLOSSARY = next((p for p in (_HERE / "glossaries" / "house.tsv", _HERE.parent / "glossaries" / "house.tsv")
+                         if p.exists()), _HERE.parent / "glossaries" / "house.tsv")
+
+
+class GlossaryError(ValueError):
+    """A glossary file that cannot be used; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str
+    ar: str
+    en: str
+    ar_variants: tuple[str, ...] = ()
+    en_variants: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+    safe: bool = True
+    note: str = ""
+    style_variants: frozenset[str] = frozenset()  # marked `~`: accepted elsewhere, info only
+    source: str = ""  # "file:line", for messages
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip().lstrip("~") for p in cell.split("|") if p.strip().lstrip("~"))
+
+
+def _style(cell: str) -> frozenset[str]:
+    return frozenset(p.strip()[1:] for p in cell.split("|") if p.strip().startswith("~"))
+
+
+def normalize_handle(handle: str) -> str:
+    return handle.lstrip("@#").casefold()
+
+
+def read_glossary(path: str | Path) -> list[Entry]:
+    """Parse one glossary file. Raises GlossaryError naming the file and line."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlossaryError(f"{path}: cannot read glossary: {exc}") from None
+    entries: list[Entry] = []
+    header: tuple[str, ...] | None = None
+    for lineno, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = tuple(c.strip() for c in cells)
+            if header != COLUMNS:
+                raise GlossaryError(f"{path}:{lineno}: header must be {' '.join(COLUMNS)} (tab-separated)")
+            continue
+        if len(cells) > len(COLUMNS):
+            raise GlossaryError(f"{path}:{lineno}: {len(cells)} columns, expected at most {len(COLUMNS)}")
+        cells += [""] * (len(COLUMNS) - len(cells))
+        row = dict(zip(COLUMNS, (c.strip() for c in cells)))
+        if row["type"] not in TYPES:
+            raise GlossaryError(f"{path}:{lineno}: type {row['type']!r} is not one of {sorted(TYPES)}")
+        if not row["ar"] or not row["en"]:
+            raise GlossaryError(f"{path}:{lineno}: both `ar` and `en` are required")
+        if row["fix"] not in ("", "safe", "unsafe"):
+            raise GlossaryError(f"{path}:{lineno}: fix must be safe or unsafe, not {row['fix']!r}")
+        for key, value in row.items():
+            if not unicodedata.is_normalized("NFC", value):
+                raise GlossaryError(f"{path}:{lineno}: column {key} is not NFC-normalised")
+        entries.append(Entry(
+            type=row["type"], ar=row["ar"], en=row["en"],
+            ar_variants=_split(row["ar_variants"]), en_variants=_split(row["en_variants"]),
+            handles=_split(row["handles"]), safe=row["fix"] != "unsafe", note=row["note"],
+            style_variants=_style(row["ar_variants"]) | _style(row["en_variants"]),
+            source=f"{path.name}:{lineno}",
+        ))
+    if header is None:
+        raise GlossaryError(f"{path}: empty glossary (no header line)")
+    return entries
+
+
+def validate(entries: list[Entry]) -> list[str]:
+    """Problems that make a glossary unsafe to correct with (duplicates, loops)."""
+    problems: list[str] = []
+    for lang in ("ar", "en"):
+        owner: dict[str, Entry] = {}
+        canon = {getattr(e, lang) for e in entries}
+        for e in entries:
+            forms = (getattr(e, lang),) + getattr(e, f"{lang}_variants")
+            for form in forms:
+                if form in owner and owner[form] is not e:
+                    problems.append(f"{e.source}: {lang} form {form!r} also in {owner[form].source}")
+                owner.setdefault(form, e)
+            for v in getattr(e, f"{lang}_variants"):
+                if v == getattr(e, lang):
+                    problems.append(f"{e.source}: variant {v!r} equals its canonical form")
+                elif v in canon:
+                    problems.append(f"{e.source}: variant {v!r} is a canonical form elsewhere (loop)")
+    seen: dict[str, Entry] = {}
+    for e in entries:
+        for h in e.handles:
+            key = normalize_handle(h)
+            if key in seen and seen[key] is not e:
+                problems.append(f"{e.source}: handle {h!r} also in {seen[key].source}")
+            seen.setdefault(key, e)
+    return problems
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex alternation shaped as a trie, so `re` decides on the first characters."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        if list(node) == [""]:
+            return ""
+        alts, optional = [], False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            alts.append(re.escape(ch) + build(node[ch]))
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if optional:
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@dataclass
+class Glossary:
+    entries: list[Entry] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, paths: list[str | Path]) -> "Glossary":
+        merged: dict[str, Entry] = {}
+        for p in paths:
+            for e in read_glossary(p):
+                merged[e.ar] = e  # a later glossary overrides the same canonical form
+        return cls(list(merged.values()))
+
+    @cached_property
+    def ar_variant_of(self) -> dict[str, Entry]:
+        return {v: e for e in self.entries for v in e.ar_variants}
+
+    @cached_property
+    def en_variant_of(self) -> dict[str, Entry]:
+        return {v: e for e in self.entries for v in e.en_variants}
+
+    @cached_property
+    def handle_of(self) -> dict[str, Entry]:
+        return {normalize_handle(h): e for e in self.entries for h in e.handles}
+
+    @cached_property
+    def by_en(self) -> dict[str, Entry]:
+        """Canonical and variant English forms -> entry (case-folded)."""
+        out = {}
+        for e in self.entries:
+            for f in (e.en, *e.en_variants):
+                out.setdefault(f.casefold(), e)
+        return out
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of every form: names the spelling check must accept."""
+        out = set()
+        for e in self.entries:
+            for f in (e.ar, *e.ar_variants, e.en, *e.en_variants):
+                out.update(re.findall(r"\w+", f))
+        return frozenset(out)
+
+    @cached_property
+    def ar_variant_re(self) -> re.Pattern | None:
+        """Arabic variants with optional proclitics; groups `pre` and `form`."""
+        forms = sorted(self.ar_variant_of, key=len, reverse=True)
+        if not forms:
+            return None
+        return re.compile(
+            rf"(?<![{AR_LETTER}{AR_MARK}])(?P<pre>(?:[وف]?[بكل]?|[وف]?ل?ل|[وف]?[بك]?ال)?)"
+            rf"(?P<form>{_trie_pattern(forms)})(?![{AR_LETTER}{AR_MARK}])")
+
+    @cached_property
+    def ar_canonical_re(self) -> re.Pattern | None:
+        forms = sorted({e.ar for e in self.entries}, key=len, reverse=True)
+        if not forms:
+            return None
+        return re.compile(
+            rf"(?<![{AR_LETTER}{AR_MARK}])(?P<pre>(?:[وف]?[بكل]?|[وف]?ل?ل|[وف]?[بك]?ال)?)"
+            rf"(?P<form>{_trie_pattern(forms)})(?![{AR_LETTER}{AR_MARK}])")
+
+    @cached_property
+    def en_variant_re(self) -> re.Pattern | None:
+        forms = sorted(self.en_variant_of, key=len, reverse=True)
+        if not forms:
+            return None
+        return re.compile(
+            rf"(?<![{LATIN_LETTER}\w])(?P<form>{_trie_pattern(forms)})(?![{LATIN_LETTER}\w])")

@@ -1,0 +1,197 @@
+"""Which words are real words: wordfreq's word lists, hunspell, and the glossary.
+
+The checker must start fast, so wordfreq's lists (a PyPI package's data files) are
+compiled once into a hashed word file in the user cache; opening it reads one file
+and costs a few milliseconds, and a look-up is a CRC and a substring test.
+hunspell (Debian's hunspell-ar / hunspell-en-us, through ctypes) is a second opinion
+that knows inflected forms; it is loaded only when a word is unknown to wordfreq,
+and is optional: without it the lists alone decide.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import gzip
+import importlib.util
+import os
+import struct
+import tempfile
+import zlib
+from array import array
+from functools import lru_cache
+from pathlib import Path
+
+from mt_repair.text import AR_PROCLITICS, is_arabic_word, strip_marks
+
+_FORMAT = b"MTRLEX1\n"
+_BUCKETS = 1 << 16
+HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+HUNSPELL_NAMES = {"ar": ("ar",), "en": ("en_US", "en_GB")}
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("MT_REPAIR_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "mt-repair")
+    return Path(base)
+
+
+class WordFile:
+    """A read-only hashed set of words; membership without building a Python set."""
+
+    def __init__(self, data: bytes):
+        if not data.startswith(_FORMAT):
+            raise ValueError("not an mt-repair word file")
+        (n,) = struct.unpack_from("<I", data, len(_FORMAT))
+        head = len(_FORMAT) + 4
+        self._offsets = array("I")
+        self._offsets.frombytes(data[head:head + 4 * (n + 1)])
+        self._blob = data[head + 4 * (n + 1):]
+        self._n = n
+
+    def __contains__(self, word: str) -> bool:
+        key = word.encode("utf-8")
+        b = zlib.crc32(key) % self._n
+        return b"\n" + key + b"\n" in self._blob[self._offsets[b]:self._offsets[b + 1]]
+
+    @staticmethod
+    def build(words) -> bytes:
+        buckets: list[list[bytes]] = [[] for _ in range(_BUCKETS)]
+        for w in words:
+            k = w.encode("utf-8")
+            if b"\n" not in k:
+                buckets[zlib.crc32(k) % _BUCKETS].append(k)
+        offsets = array("I", [0])
+        parts = []
+        pos = 0
+        for bucket in buckets:
+            chunk = b"\n" + b"\n".join(sorted(bucket)) + b"\n" if bucket else b""
+            parts.append(chunk)
+            pos += len(chunk)
+            offsets.append(pos)
+        return _FORMAT + struct.pack("<I", _BUCKETS) + offsets.tobytes() + b"".join(parts)
+
+
+def _wordfreq_file(lang: str) -> Path | None:
+    spec = importlib.util.find_spec("wordfreq")  # locates, does not import
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(spec.submodule_search_locations[0]) / "data" / f"large_{lang}.msgpack.gz"
+    return path if path.exists() else None
+
+
+@lru_cache(maxsize=None)
+def wordfreq_words(lang: str, max_bucket: int = 10_000) -> WordFile | None:
+    """The compiled wordfreq list for `lang`, building the cache on first use.
+
+    wordfreq stores words in buckets of frequency 10^(-bucket/100); `max_bucket=500`
+    keeps words at least as frequent as 1 in 100,000 (Zipf >= 4, "common" words).
+    """
+    src = _wordfreq_file(lang)
+    if src is None:
+        return None
+    st = src.stat()
+    target = cache_dir() / f"wordfreq-{lang}-{max_bucket}-{st.st_size}-{int(st.st_mtime)}.lex"
+    try:
+        return WordFile(target.read_bytes())
+    except (OSError, ValueError):
+        pass
+    import msgpack  # wordfreq's own dependency; only needed to build the cache
+
+    with gzip.open(src) as fh:
+        data = msgpack.load(fh, raw=False)
+    words = {w for bucket in data[1:max_bucket + 1] for w in bucket}
+    blob = WordFile.build(words)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a read-only cache is fine: we keep the list in memory
+    return WordFile(blob)
+
+
+class Hunspell:
+    """Minimal ctypes binding to libhunspell: only `spell`."""
+
+    def __init__(self, aff: Path, dic: Path):
+        name = ctypes.util.find_library("hunspell-1.7") or "libhunspell-1.7.so.0"
+        lib = ctypes.CDLL(name)
+        lib.Hunspell_create.restype = ctypes.c_void_p
+        lib.Hunspell_create.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+        lib.Hunspell_spell.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+        lib.Hunspell_spell.restype = ctypes.c_int
+        lib.Hunspell_get_dic_encoding.argtypes = [ctypes.c_void_p]
+        lib.Hunspell_get_dic_encoding.restype = ctypes.c_char_p
+        self._lib = lib
+        self._h = lib.Hunspell_create(str(aff).encode(), str(dic).encode())
+        if not self._h:
+            raise OSError(f"hunspell could not load {dic}")
+        self._encoding = (lib.Hunspell_get_dic_encoding(self._h) or b"UTF-8").decode()
+
+    def spell(self, word: str) -> bool:
+        try:
+            raw = word.encode(self._encoding)
+        except UnicodeEncodeError:
+            return False
+        return bool(self._lib.Hunspell_spell(self._h, raw))
+
+
+@lru_cache(maxsize=None)
+def hunspell(lang: str) -> Hunspell | None:
+    for d in HUNSPELL_DIRS:
+        for name in HUNSPELL_NAMES.get(lang, (lang,)):
+            aff, dic = Path(d, name + ".aff"), Path(d, name + ".dic")
+            if aff.exists() and dic.exists():
+                try:
+                    return Hunspell(aff, dic)
+                except OSError:
+                    return None
+    return None
+
+
+def common_words(lang: str) -> WordFile | None:
+    """Words at least as frequent as 1 in 100,000 (wordfreq Zipf >= 4)."""
+    return wordfreq_words(lang, 500)
+
+
+class Lexicon:
+    """Answers `is this a word?` for Arabic and English tokens."""
+
+    def __init__(self, extra_words: frozenset[str] = frozenset(), use_hunspell: bool = True):
+        self.extra = extra_words
+        self.use_hunspell = use_hunspell
+        self._cache: dict[str, bool] = {}
+
+    def available(self, lang: str) -> bool:
+        return wordfreq_words(lang) is not None or (self.use_hunspell and hunspell(lang) is not None)
+
+    def is_word(self, token: str) -> bool:
+        known = self._cache.get(token)
+        if known is None:
+            known = self._cache[token] = self._lookup(token)
+        return known
+
+    def _lookup(self, token: str) -> bool:
+        if token in self.extra:
+            return True
+        if is_arabic_word(token):
+            lang = "ar"
+            word = strip_marks(token)
+            candidates = [word] + [word[len(p):] for p in AR_PROCLITICS
+                                   if word.startswith(p) and len(word) - len(p) >= 2]
+        else:
+            lang = "en"
+            word = token.replace("\u2019", "'")
+            candidates = [word, word.lower()]
+        words = wordfreq_words(lang)
+        for c in candidates:
+            if c in self.extra or (words is not None and c in words):
+                return True
+        if self.use_hunspell:
+            hs = hunspell(lang)
+            if hs is not None and (hs.spell(word) or (lang == "en" and hs.spell(word.lower()))):
+                return True
+        return words is None and (not self.use_hunspell or hunspell(lang) is None)

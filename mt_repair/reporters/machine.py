@@ -1,0 +1,46 @@
+"""Machine-readable formats: json, concise, github."""
+
+from __future__ import annotations
+
+import json
+
+from mt_repair.reporters import FileResult, finding_dict, location
+
+
+def render_json(results: list[FileResult]) -> str:
+    items = [finding_dict(r, f) for r in results for f in r.findings]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_concise(results: list[FileResult]) -> str:
+    out = []
+    for r in results:
+        if r.error:
+            out.append(f"{r.path}: error: {r.error}")
+        for f in r.findings:
+            loc = location(r, f)
+            out.append(f"{r.path}:{loc['line']}:{loc['column']}: {f.code} [{f.severity}] {f.message}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _gh_escape(s: str, prop: bool = False) -> str:
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        s = s.replace(":", "%3A").replace(",", "%2C")
+    return s
+
+
+def render_github(results: list[FileResult]) -> str:
+    """GitHub Actions workflow commands (`::warning file=...::message`)."""
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    out = []
+    for r in results:
+        if r.error:
+            out.append(f"::error file={_gh_escape(r.path, True)},title=mt-repair::{_gh_escape(r.error)}")
+        for f in r.findings:
+            loc = location(r, f)
+            out.append(
+                f"::{level[str(f.severity)]} file={_gh_escape(r.path, True)},line={loc['line']},"
+                f"col={loc['column']},endLine={loc['end_line']},endColumn={loc['end_column']},"
+                f"title={_gh_escape(f.code + ' ' + f.name, True)}::{_gh_escape(f.message)}")
+    return "\n".join(out) + ("\n" if out else "")

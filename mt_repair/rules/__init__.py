@@ -1,0 +1,40 @@
+"""The rule registry. One module per rule; its docstring is its documentation.
+
+To add a rule: write `xxNNN_name.py` with `RULE = Rule(...)` and `check(doc, settings)`,
+add it to `_MODULES`, and add its cases to `tests/rule_cases/`.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from mt_repair.rules.base import CATEGORIES, Rule
+
+_MODULES = (
+    "rp001_repeated_word", "rp002_word_echo", "rp003_phrase_loop", "rp004_duplicated_sentence",
+    "rp005_duplicated_paragraph", "rp006_quote_echo", "rp007_repeated_list",
+    "sc001_untranslated_english", "sc002_social_handle", "sc003_glued_script",
+    "sc004_persian_letters", "sc005_arabic_in_english", "sc006_invisible_control", "sc007_mojibake",
+    "gb001_garbled_clause",
+    "pn001_space_before_punctuation", "pn002_latin_punctuation", "pn003_unbalanced_quotes",
+    "pn004_doubled_punctuation", "pn005_glued_number",
+    "tm001_glossary_variant", "tm002_inconsistent_spelling",
+    "rs001_page_residue",
+)
+
+
+def _load():
+    registry = {}
+    for name in _MODULES:
+        module = import_module(f"mt_repair.rules.{name}")
+        rule: Rule = module.RULE
+        if rule.code in registry:
+            raise RuntimeError(f"duplicate rule code {rule.code}")
+        registry[rule.code] = (rule, module.check)
+    return registry
+
+
+REGISTRY: dict[str, tuple[Rule, object]] = _load()
+ALL_RULES: list[Rule] = [r for r, _ in REGISTRY.values()]
+
+__all__ = ["REGISTRY", "ALL_RULES", "CATEGORIES", "Rule"]

@@ -1,0 +1,46 @@
+"""What every rule module provides: a `Rule` with its metadata, and `check(doc, settings)`."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+
+from mt_repair.types import Applicability, Finding, Fix, Severity
+
+CATEGORIES = ("repetition", "script", "garbled", "punctuation", "terminology", "residue")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    doc: str
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise ValueError(f"{self.code}: unknown category {self.category!r}")
+
+    def finding(self, start: int, end: int, message: str, fix: Fix | None = None,
+                severity: Severity | None = None) -> Finding:
+        return Finding(self.code, self.name, self.category, severity or self.severity,
+                       start, end, message, fix)
+
+    @property
+    def summary(self) -> str:
+        return inspect.cleandoc(self.doc).split("\n", 1)[0]
+
+
+SAFE, UNSAFE, DISPLAY = Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY_ONLY
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def quote(s: str, limit: int = 60) -> str:
+    """A span shown inside a message: trimmed, with invisible characters named."""
+    from mt_repair.text import show_invisible
+
+    s = " ".join(s.split())
+    if len(s) > limit:
+        s = s[: limit - 1] + "…"
+    return f"«{show_invisible(s)}»"

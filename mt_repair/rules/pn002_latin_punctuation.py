@@ -1,0 +1,33 @@
+"""PN002 latin-punctuation: Latin `, ; ?` inside an Arabic sentence.
+
+What: a Latin comma, semicolon or question mark after an Arabic word in an Arabic
+line (`قال الوزير, إن`), where Arabic uses `، ؛ ؟`.
+Not flagged: punctuation between digits (`3,5`), inside URLs, or after Latin words.
+Example: `هل ستنجح المحادثات?` -> `هل ستنجح المحادثات؟`.
+Fix: safe. One character is swapped for its Arabic counterpart.
+"""
+
+import re
+
+from mt_repair.rules.base import SAFE, WARNING, Rule, quote
+from mt_repair.text import AR_LETTER, AR_MARK
+from mt_repair.types import Fix
+
+RULE = Rule("PN002", "latin-punctuation", "punctuation", WARNING, __doc__)
+
+ARABIC_FORM = {",": "،", ";": "؛", "?": "؟"}
+_MARK = re.compile(rf"(?<=[{AR_LETTER}{AR_MARK}\"»”)])[ \t]*([,;?])(?![0-9])")
+
+
+def check(doc, settings):
+    for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
+        if not arabic or not any(c in line for c in ",;?"):
+            continue
+        for m in _MARK.finditer(line):
+            pos = ls + m.start(1)
+            if doc.in_skip(pos):
+                continue
+            mark = m.group(1)
+            yield RULE.finding(pos, pos + 1,
+                               f"Latin {quote(mark)} in Arabic text; use {quote(ARABIC_FORM[mark])}",
+                               Fix.replace(pos, pos + 1, ARABIC_FORM[mark], SAFE))

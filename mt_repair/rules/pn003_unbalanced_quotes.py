@@ -1,0 +1,83 @@
+"""PN003 unbalanced-quotes: reversed guillemets, and quotes or brackets left open.
+
+What: `»نص«` (guillemets the wrong way round for Arabic), a `«`, `“`, `(` or `"` that
+is never closed, a `»`, `”` or `)` that closes nothing. Marks are balanced over the
+whole text, since a quotation may run over several sentences. An odd number of
+straight `"` is info only: a straight quote has no direction, so where the missing
+one belongs cannot be told. In Arabic lines `“ ”` are not checked either: Arabic
+keyboards produce them in either role (`”نص"`).
+Not flagged: a paragraph that opens a quotation continued in the next paragraph
+(news style opens each quoted paragraph and closes only the last).
+Example: `قال: »لن نتراجع«` -> `قال: «لن نتراجع»`.
+Fix: safe for reversed guillemets (the pair is swapped); none for a missing mark,
+since only the editor knows where the quotation ends.
+"""
+
+import re
+
+from mt_repair.rules.base import INFO, SAFE, WARNING, Rule, quote
+from mt_repair.types import Edit, Fix
+
+RULE = Rule("PN003", "unbalanced-quotes", "punctuation", WARNING, __doc__)
+
+_REVERSED = re.compile(r"»([^«»\n]{1,400})«")
+PAIRS = (("«", "»"), ("(", ")"), ("“", "”"))
+_OPENERS = ('"', "«", "“")
+
+
+def check(doc, settings):
+    text = doc.text
+    reversed_spans = []
+    for m in _REVERSED.finditer(text):
+        # only when the pair is not the closing of one quotation and the opening of another
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if text.count("«", ls, m.start()) == text.count("»", ls, m.start()):
+            reversed_spans.append((m.start(), m.end()))
+            yield RULE.finding(m.start(), m.end(), f"reversed guillemets in {quote(m.group(), 40)}",
+                               Fix((Edit(m.start(), m.start() + 1, "«"), Edit(m.end() - 1, m.end(), "»")), SAFE))
+    # Balance over the whole text, not per line: a quotation may run over several
+    # sentences or lines. A paragraph that opens a quotation continued by the next
+    # paragraph (news style) counts as closed at its end.
+    lines = doc.lines
+    for op, cl in PAIRS:
+        if op not in text and cl not in text:
+            continue
+        stack = []
+        for i, (ls, le, line) in enumerate(lines):
+            if op == "“" and doc.arabic_lines[i]:
+                continue  # Arabic typing uses ” and “ in either role; only «» are directional there
+            for j, ch in enumerate(line):
+                if ch == op:
+                    stack.append(ls + j)
+                elif ch == cl:
+                    if stack:
+                        stack.pop()
+                    elif not doc.in_skip(ls + j) and not _in(reversed_spans, ls + j):
+                        yield RULE.finding(ls + j, ls + j + 1, f"{quote(cl)} closes nothing")
+            if stack and op in _OPENERS and stack[-1] >= ls and _next_starts_quote(lines, i):
+                stack.pop()
+        for pos in stack[:1]:
+            if not doc.in_skip(pos) and not _in(reversed_spans, pos):
+                yield RULE.finding(pos, pos + 1, f"{quote(op)} is never closed")
+    if '"' in text:
+        open_at = None
+        for i, (ls, le, line) in enumerate(lines):
+            for j, ch in enumerate(line):
+                if ch == '"':
+                    open_at = None if open_at is not None else ls + j
+            if open_at is not None and open_at >= ls and _next_starts_quote(lines, i):
+                open_at = None
+        if open_at is not None and not doc.in_skip(open_at):
+            yield RULE.finding(open_at, open_at + 1, 'odd number of straight quotes «"»; one is never closed',
+                               severity=INFO)
+
+
+def _in(spans, pos):
+    return any(a <= pos < b for a, b in spans)
+
+
+def _next_starts_quote(lines, i):
+    for _, _, nxt in lines[i + 1:]:
+        if nxt.strip():
+            return nxt.lstrip().startswith(_OPENERS)
+    return False

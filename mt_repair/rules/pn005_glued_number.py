@@ -1,0 +1,38 @@
+"""PN005 glued-number: an Arabic word and a number written with no space between.
+
+What: `الساعة2:02`, `نحو50 دقيقة`: a word of three or more letters touching digits.
+Not flagged: a proclitic before a number (`و18`, `ب5`, `لـ2025`), which Arabic writes joined.
+Example: `في حوالي الساعة2:02 صباحاً` -> `في حوالي الساعة 2:02 صباحاً`.
+Fix: safe. One space is inserted.
+"""
+
+import re
+
+from mt_repair.rules.base import SAFE, WARNING, Rule, quote
+from mt_repair.text import AR_DIGIT, AR_LETTER, AR_MARK
+from mt_repair.types import Fix
+
+RULE = Rule("PN005", "glued-number", "punctuation", WARNING, __doc__)
+
+_GLUED = re.compile(rf"(?P<w>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]{{2,}})(?=[0-9{AR_DIGIT}])"
+                    rf"|(?<=[0-9{AR_DIGIT}])(?P<w2>[{AR_LETTER}]{{3,}})")
+_CLITIC_RUNS = ("وال", "بال", "لل", "فال", "كال", "ولل")
+
+
+def check(doc, settings):
+    text = doc.text
+    for m in _GLUED.finditer(text):
+        word = m.group("w") or m.group("w2")
+        if word.rstrip("\u0640") in _CLITIC_RUNS or word.endswith("\u0640"):
+            continue
+        seam = m.end() if m.group("w") else m.start()
+        if doc.in_skip(seam):
+            continue
+        s = m.start()
+        while s > 0 and text[s - 1].isdigit():
+            s -= 1
+        e = m.end()
+        while e < len(text) and (text[e].isdigit() or text[e] in ":.,٫"):
+            e += 1
+        yield RULE.finding(s, e, f"number glued to a word in {quote(text[s:e].strip(':.,'), 40)}",
+                           Fix.replace(seam, seam, " ", SAFE))

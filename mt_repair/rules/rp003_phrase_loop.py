@@ -1,0 +1,34 @@
+"""RP003 phrase-loop: a phrase of two to eight words printed twice or more in a row.
+
+What: `ضد روسيا ضد روسيا`, `in the city in the city in the city`.
+Why: the classic neural-MT failure, a decoder loop over a short phrase. Unlike single
+words, a multi-word phrase immediately repeated is not grammatical in news prose. Copies separated by commas (`pump it out, pump it out`) are a
+chant or a lyric, not a loop, and are not flagged.
+Example: `فرض عقوبات جديدة عقوبات جديدة على موسكو` -> `فرض عقوبات جديدة على موسكو`.
+Fix: safe. The repeated copies are removed; the first copy stays.
+"""
+
+import re
+
+from mt_repair.rules.base import ERROR, SAFE, WARNING, Rule, quote
+from mt_repair.types import Fix
+
+RULE = Rule("RP003", "phrase-loop", "repetition", WARNING, __doc__)
+
+_WORD = r"[^\W\d_]+"
+_LOOP = re.compile(rf"(?<!\w)((?:{_WORD}[ \t]+){{1,7}}{_WORD})((?:[ \t]+\1(?!\w))+)", re.I)
+
+
+def check(doc, settings):
+    for m in _LOOP.finditer(doc.text):
+        words = m.group(1).split()
+        if len({w.casefold() for w in words}) == 1:  # one word repeated: RP001's case
+            continue
+        if doc.overlaps_skip(m.start(), m.end()):
+            continue
+        copies = 1 + m.group(2).casefold().count(words[0].casefold())
+        copies = max(2, min(copies, len(m.group(2).split()) // len(words) + 1))
+        yield RULE.finding(m.start(), m.end(),
+                           f"phrase {quote(m.group(1))} repeated {copies} times in a row",
+                           Fix.delete(m.start(2), m.end(2), SAFE),
+                           severity=ERROR if copies >= 3 else WARNING)

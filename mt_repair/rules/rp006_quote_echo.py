@@ -1,0 +1,34 @@
+"""RP006 quote-echo: the same clause printed before and after a quotation.
+
+What: `وقال روبيو: "الحوار كان صريحاً" وقال روبيو.`: the attribution clause (two to six
+words, with a speech verb such as قال or said) appears on both sides of one quotation.
+Why: MT systems that reorder attribution around quotes sometimes keep both copies.
+Example: `He said: "we will win" he said.` -> `He said: "we will win".`
+Fix: safe. The trailing copy and the space before it are removed.
+"""
+
+import re
+
+from mt_repair.rules.base import SAFE, WARNING, Rule, quote
+from mt_repair.types import Fix
+
+RULE = Rule("RP006", "quote-echo", "repetition", WARNING, __doc__)
+
+_W = r"[^\W\d_]+"
+_ECHO = re.compile(
+    rf"(?<!\w)((?:{_W}[ \t]+){{1,5}}{_W})[ \t]*[:،,]?[ \t]*"
+    r"(\"[^\"\n]{1,400}\"|«[^»\n]{1,400}»|“[^”\n]{1,400}”)"
+    r"([ \t]*[،,]?[ \t]*)(\1)(?!\w)", re.I)
+
+
+SPEECH = re.compile(r"(?<!\w)(?:و|ف)?(?:قال|قالت|أضاف|أضافت|أكد|أكدت|تابع|تابعت|صرح|صرحت|أوضح|أوضحت|"
+                    r"said|says|added|told|stated|asked)(?!\w)", re.I)
+
+
+def check(doc, settings):
+    for m in _ECHO.finditer(doc.text):
+        if not SPEECH.search(m.group(1)) or doc.overlaps_skip(m.start(), m.end()):
+            continue
+        yield RULE.finding(m.start(4), m.end(4),
+                           f"clause {quote(m.group(1))} echoed around the quotation",
+                           Fix.delete(m.start(3), m.end(4), SAFE))

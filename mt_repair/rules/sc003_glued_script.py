@@ -1,0 +1,41 @@
+"""SC003 glued-script: Latin and Arabic letters glued together with no space.
+
+What: `Relatedالمخابرات`, `ترامبTrump`: a Latin word touching an Arabic word.
+Why: scrapers drop the space between a page label and the headline, and MT joins
+segments; the glued token defeats search, spell checking and screen readers.
+An Arabic proclitic before a Latin brand (`وYouTube`, `بـNATO`) is usual and allowed.
+Example: `Relatedالمخابرات التشيكية` -> `Related المخابرات التشيكية`.
+Fix: safe. One space is inserted at the seam; no letter changes.
+"""
+
+import re
+
+from mt_repair.rules.base import ERROR, SAFE, Rule, quote
+from mt_repair.text import AR_LETTER, AR_MARK, LATIN_LETTER
+from mt_repair.types import Fix
+
+RULE = Rule("SC003", "glued-script", "script", ERROR, __doc__)
+
+_SEAM = re.compile(
+    rf"(?P<la>[{LATIN_LETTER}]+)(?=[{AR_LETTER}])"
+    rf"|(?P<ar>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)(?=[{LATIN_LETTER}])")
+_CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "وب", "ول", "فب", "فل"))
+
+
+def check(doc, settings):
+    text = doc.text
+    for m in _SEAM.finditer(text):
+        if m.group("ar") is not None:
+            word = m.group("ar").rstrip("\u0640")
+            if word in _CLITICS or m.group("ar").endswith("\u0640"):
+                continue
+        seam = m.end()
+        if doc.in_skip(seam):
+            continue
+        # show the whole glued token: the run of letters around the seam
+        s = m.start()
+        e = seam
+        while e < len(text) and (text[e].isalpha() or "\u064B" <= text[e] <= "\u065F"):
+            e += 1
+        yield RULE.finding(s, e, f"Latin and Arabic glued in {quote(text[s:e], 40)}",
+                           Fix.replace(seam, seam, " ", SAFE))

@@ -1,0 +1,48 @@
+"""TM001 glossary-variant: a name or term spelled against the house glossary.
+
+What: a variant spelling listed in a glossary (`بلنكن` for `بلينكن`, `نيو يورك` for
+`نيويورك`, `Sergei Lavrov` for `Sergey Lavrov`), matched as a whole word and, in Arabic,
+through the proclitics و ف ب ك ل and the article ال (`وبلنكن`).
+Why: house style keeps one spelling per entity so that archives, search and tags work;
+MT and wire copy bring many.
+Example: `التقى بلنكن نظيره في نيو يورك` -> `التقى بلينكن نظيره في نيويورك`.
+English variants are checked in English lines only, and not for titles (`PM`).
+Variants marked `~` in the glossary (accepted spellings elsewhere, `الكونجرس`) are info.
+Fix: safe, or unsafe where the glossary entry says `fix=unsafe`; the clitics are kept.
+"""
+
+from mt_repair.rules.base import INFO, SAFE, UNSAFE, WARNING, Rule, quote
+from mt_repair.types import Fix
+
+RULE = Rule("TM001", "glossary-variant", "terminology", WARNING, __doc__)
+
+
+def check(doc, settings):
+    glossary = settings.glossary
+    if glossary is None:
+        return
+    text = doc.text
+    if glossary.ar_variant_re is not None and not text.isascii():
+        for m in glossary.ar_variant_re.finditer(text):
+            entry = glossary.ar_variant_of[m.group("form")]
+            s, e = m.start("form"), m.end("form")
+            if doc.overlaps_skip(s, e):
+                continue
+            yield _finding(entry, m.group("form"), entry.ar, s, e)
+    if glossary.en_variant_re is not None and not all(doc.arabic_lines):
+        for m in glossary.en_variant_re.finditer(text):
+            entry = glossary.en_variant_of[m.group("form")]
+            s, e = m.span("form")
+            # English forms are checked in English text only; a title's abbreviation
+            # (`PM`) is a style choice there, not a misspelling (and `5 PM` is a time)
+            if entry.type == "title" or doc.is_arabic_at(s) or doc.overlaps_skip(s, e):
+                continue
+            yield _finding(entry, m.group("form"), entry.en, s, e)
+
+
+def _finding(entry, form, house, s, e):
+    style = form in entry.style_variants
+    return RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary"
+                              + (" (house style; the other spelling is accepted elsewhere)" if style else ""),
+                        Fix.replace(s, e, house, SAFE if entry.safe else UNSAFE),
+                        severity=INFO if style else None)
