@@ -168,13 +168,15 @@ class Lexicon:
     def available(self, lang: str) -> bool:
         return wordfreq_words(lang) is not None or (self.use_hunspell and hunspell(lang) is not None)
 
-    def is_word(self, token: str) -> bool:
-        known = self._cache.get(token)
+    def is_word(self, token: str, deep: bool = True) -> bool:
+        """`deep=False` asks the word lists only (fast); `deep=True` also asks hunspell."""
+        key = (token, deep)
+        known = self._cache.get(key)
         if known is None:
-            known = self._cache[token] = self._lookup(token)
+            known = self._cache[key] = self._lookup(token, deep)
         return known
 
-    def _lookup(self, token: str) -> bool:
+    def _lookup(self, token: str, deep: bool = True) -> bool:
         if token in self.extra:
             return True
         if is_arabic_word(token):
@@ -190,6 +192,8 @@ class Lexicon:
         for c in candidates:
             if c in self.extra or (words is not None and c in words):
                 return True
+        if words is not None and not deep:
+            return False
         if self.use_hunspell:
             hs = hunspell(lang)
             if hs is not None and (hs.spell(word) or (lang == "en" and hs.spell(word.lower()))):

@@ -20,60 +20,60 @@ MIN_UNKNOWN = 3
 MAX_GAP = 1  # real words allowed between two unknown ones
 
 
-def _unknown_flags(doc, settings):
+def _flags(doc, settings, deep):
     lex = settings.lexicon
     allow = settings.allow_folded
-    is_word = lex.is_word
     arabic = doc.language == "ar"
+    out = []
     for start, end, tok in doc.tokens:
         c = tok[0]
-        if c.isdigit() or len(tok) < 2:
-            yield start, end, tok, None  # neutral
-        elif arabic != is_arabic_word(tok) or c.isupper():
-            yield start, end, tok, None  # other script (SC001/SC005) or an English name
+        if c.isdigit() or len(tok) < 2 or arabic != is_arabic_word(tok) or c.isupper():
+            flag = None  # neutral: a number, another script (SC001/SC005) or an English name
         elif tok.casefold() in allow:
-            yield start, end, tok, False
+            flag = False
         else:
-            yield start, end, tok, not is_word(tok)
+            flag = not lex.is_word(tok, deep=False)
+        out.append([start, end, tok, flag])
+    return out
 
 
-def check(doc, settings):
-    if settings.lexicon is None:
-        return
-    text = doc.text
-    cluster = []  # (start, end) of unknown tokens
-    gap = 0
-    last_end = 0
-
-    def flush():
-        if len(cluster) >= MIN_UNKNOWN:
-            s, e = cluster[0][0], cluster[-1][1]
-            return RULE.finding(s, e, f"garbled clause: {len(cluster)} non-words in {quote(text[s:e], 50)}")
-        return None
-
-    for start, end, tok, unknown in _unknown_flags(doc, settings):
-        # a sentence boundary or line break between tokens ends a cluster
-        between = text[last_end:start]
+def _clusters(text, flags):
+    """Runs of >= MIN_UNKNOWN unknown tokens, as lists of indices into `flags`."""
+    found, cluster, gap, last_end = [], [], 0, None
+    for i, (start, end, tok, unknown) in enumerate(flags):
+        between = text[last_end:start] if last_end is not None else ""
         last_end = end
         if cluster and ("\n" in between or any(p in between for p in ".!?؟:؛;")):
-            f = flush()
-            if f:
-                yield f
+            found.append(cluster)
             cluster, gap = [], 0
         if unknown is None:
             continue
         if unknown:
-            cluster.append((start, end))
+            cluster.append(i)
             gap = 0
         elif cluster:
             gap += 1
             # a real word between non-words keeps the cluster only when it is a short
             # function word (في، من، the); a real name breaks a list of names apart
             if gap > MAX_GAP or len(tok) > 3:
-                f = flush()
-                if f:
-                    yield f
+                found.append(cluster)
                 cluster, gap = [], 0
-    f = flush()
-    if f:
-        yield f
+    found.append(cluster)
+    return [c for c in found if len(c) >= MIN_UNKNOWN]
+
+
+def check(doc, settings):
+    if settings.lexicon is None:
+        return
+    text = doc.text
+    flags = _flags(doc, settings, deep=False)
+    # Two passes: the word lists alone find candidate clusters fast; hunspell (slow to
+    # load, knows inflected forms) then confirms only the words inside candidates.
+    for cand in _clusters(text, flags):
+        part = flags[cand[0]:cand[-1] + 1]
+        for item in part:
+            if item[3]:
+                item[3] = not settings.lexicon.is_word(item[2], deep=True)
+        for cluster in _clusters(text, part):
+            s, e = part[cluster[0]][0], part[cluster[-1]][1]
+            yield RULE.finding(s, e, f"garbled clause: {len(cluster)} non-words in {quote(text[s:e], 50)}")

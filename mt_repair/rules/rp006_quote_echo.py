@@ -26,7 +26,10 @@ SPEECH = re.compile(r"(?<!\w)(?:و|ف)?(?:قال|قالت|أضاف|أضافت|أ
 
 
 def check(doc, settings):
-    for m in _ECHO.finditer(doc.text):
+    text = doc.text
+    if not any(q in text for q in '"«“'):
+        return
+    for m in _ECHO.finditer(text):
         if not SPEECH.search(m.group(1)) or doc.overlaps_skip(m.start(), m.end()):
             continue
         yield RULE.finding(m.start(4), m.end(4),
