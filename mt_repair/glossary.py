@@ -184,6 +184,15 @@ class Glossary:
         return out
 
     @cached_property
+    def person_by_surname(self) -> dict[str, Entry]:
+        """Last word of a person's English name (case-folded) -> the first such entry."""
+        out: dict[str, Entry] = {}
+        for e in self.entries:
+            if e.type == "person":
+                out.setdefault(e.en.split()[-1].casefold(), e)
+        return out
+
+    @cached_property
     def words(self) -> frozenset[str]:
         """Every word of every form: names the spelling check must accept."""
         out = set()

@@ -42,6 +42,10 @@ AR_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال
                  "وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل", "ال")
 
 
+# An attribution line (`المصدر: euronews`): Latin names and URLs are legitimate there.
+SOURCE_LINE_RE = re.compile(r"^\s*(?:المصدر|مصدر|source|via)\s*[:：]", re.I)
+
+
 def show_invisible(text: str) -> str:
     """Render invisible and control characters as U+XXXX so a person can see them."""
     return INVISIBLE_RE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)

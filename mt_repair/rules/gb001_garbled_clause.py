@@ -20,7 +20,7 @@ MIN_UNKNOWN = 3
 MAX_GAP = 1  # real words allowed between two unknown ones
 
 
-def _flags(doc, settings, deep):
+def _flags(doc, settings):
     lex = settings.lexicon
     allow = settings.allow_folded
     arabic = doc.language == "ar"
@@ -66,7 +66,7 @@ def check(doc, settings):
     if settings.lexicon is None:
         return
     text = doc.text
-    flags = _flags(doc, settings, deep=False)
+    flags = _flags(doc, settings)
     # Two passes: the word lists alone find candidate clusters fast; hunspell (slow to
     # load, knows inflected forms) then confirms only the words inside candidates.
     for cand in _clusters(text, flags):

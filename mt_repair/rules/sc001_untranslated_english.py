@@ -16,13 +16,12 @@ import re
 
 from mt_repair.lexicon import common_words
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
-from mt_repair.text import LATIN_WORD
+from mt_repair.text import LATIN_WORD, SOURCE_LINE_RE
 from mt_repair.types import Fix
 
 RULE = Rule("SC001", "untranslated-english", "script", WARNING, __doc__)
 
 _RUN = re.compile(rf"(?<![@#\w]){LATIN_WORD}(?:[ \t]+(?:{LATIN_WORD}|[0-9]+))*(?![\w@])")
-_SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر|source|via)\s*[:：]", re.I)
 FUNCTION_WORDS = frozenset(
     "the a an of to in on at for with by from and or but is are was were be been has have had "
     "that this these those it its he she they we you his her their our said says will would "
@@ -41,7 +40,7 @@ def check(doc, settings):
     glossary = settings.glossary
     allow = settings.allow_folded
     for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
-        if not arabic or _SOURCE_LINE.match(line):
+        if not arabic or SOURCE_LINE_RE.match(line):
             continue
         for m in _RUN.finditer(line):
             start, end = ls + m.start(), ls + m.end()

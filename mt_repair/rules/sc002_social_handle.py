@@ -15,7 +15,7 @@ import re
 
 from mt_repair.glossary import normalize_handle
 from mt_repair.rules.base import INFO, SAFE, UNSAFE, WARNING, Rule, quote
-from mt_repair.text import AR_LETTER, AR_MARK
+from mt_repair.text import AR_LETTER, AR_MARK, SOURCE_LINE_RE
 from mt_repair.types import Fix
 
 RULE = Rule("SC002", "social-handle", "script", WARNING, __doc__)
@@ -23,7 +23,6 @@ RULE = Rule("SC002", "social-handle", "script", WARNING, __doc__)
 _TAG = re.compile(rf"(?<![\w@#&])[#@]([A-Za-z0-9_]+|[{AR_LETTER}{AR_MARK}_0-9]+)")
 _GLUED = re.compile(r"(?<![\w@#./])([A-Za-z]*[a-z][A-Z][A-Za-z]*|[a-z]{6,})(?![\w@])")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-_SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر|source|via)\s*[:：]", re.I)
 HANDLE_PREFIXES = ("sec", "secretary", "pm", "fm", "pres", "president", "potus", "gov", "sen",
                    "rep", "mayor", "minister", "the", "real", "official")
 
@@ -51,14 +50,7 @@ def _split_name(token, glossary):
 
 
 def _surname_entry(glossary, surname):
-    table = glossary.__dict__.get("_surnames")
-    if table is None:
-        table = {}
-        for e in glossary.entries:
-            if e.type == "person":
-                table.setdefault(e.en.split()[-1].casefold(), e)
-        glossary.__dict__["_surnames"] = table
-    return table.get(surname)
+    return glossary.person_by_surname.get(surname)
 
 
 def check(doc, settings):
@@ -98,7 +90,7 @@ def check(doc, settings):
             if entry is None:
                 entry, safety = _split_name(token, glossary), UNSAFE
             # outlet and brand names are legitimately written in Latin (`المصدر: euronews`)
-            if entry is None or entry.type != "person" or _SOURCE_LINE.match(line):
+            if entry is None or entry.type != "person" or SOURCE_LINE_RE.match(line):
                 continue
             yield RULE.finding(start, end,
                                f"account name {quote(token)} in Arabic text; the house form is {quote(entry.ar)}",
