@@ -57,7 +57,7 @@ def main() -> None:
 
     def full():
         text = src.read_text(encoding="utf-8")
-        settings.lexicon._cache.clear()  # no memo carried over from the previous repeat
+        settings.lexicon.clear_memo()  # no memo carried over from the previous repeat
         return check_text(text, settings, str(src))
 
     t_floor, words = best_of(args.repeat, floor)

@@ -10,7 +10,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from mt_repair.text import AR_LETTER, AR_MARK, LATIN_LETTER
@@ -204,12 +204,20 @@ class Glossary:
     @cached_property
     def ar_variant_re(self) -> re.Pattern | None:
         """Arabic variants with optional proclitics; groups `pre` and `form`."""
-        forms = sorted(self.ar_variant_of, key=len, reverse=True)
-        if not forms:
-            return None
-        return re.compile(
-            rf"(?<![{AR_LETTER}{AR_MARK}])(?P<pre>(?:[وف]?[بكل]?|[وف]?ل?ل|[وف]?[بك]?ال)?)"
-            rf"(?P<form>{_trie_pattern(forms)})(?![{AR_LETTER}{AR_MARK}])")
+        return _ar_forms_re(tuple(self.ar_variant_of))
+
+    def ar_variant_re_for(self, text: str) -> re.Pattern | None:
+        """`ar_variant_re`, restricted to the variants that occur in `text`. Compiling the
+        whole glossary's pattern costs ~50 ms, too much for one short article; a
+        substring test per variant is cheaper there. Long texts use the full pattern."""
+        if len(text) > _SHORT_TEXT:
+            return self.ar_variant_re
+        return _ar_forms_re(tuple(f for f in self.ar_variant_of if f in text))
+
+    def en_variant_re_for(self, text: str) -> re.Pattern | None:
+        if len(text) > _SHORT_TEXT:
+            return self.en_variant_re
+        return _en_forms_re(tuple(f for f in self.en_variant_of if f in text))
 
     @cached_property
     def ar_canonical_re(self) -> re.Pattern | None:
@@ -222,8 +230,25 @@ class Glossary:
 
     @cached_property
     def en_variant_re(self) -> re.Pattern | None:
-        forms = sorted(self.en_variant_of, key=len, reverse=True)
-        if not forms:
-            return None
-        return re.compile(
-            rf"(?<![{LATIN_LETTER}\w])(?P<form>{_trie_pattern(forms)})(?![{LATIN_LETTER}\w])")
+        return _en_forms_re(tuple(self.en_variant_of))
+
+
+_SHORT_TEXT = 30_000  # characters; see Glossary.ar_variant_re_for
+
+
+@lru_cache(maxsize=256)
+def _ar_forms_re(forms: tuple[str, ...]) -> re.Pattern | None:
+    if not forms:
+        return None
+    return re.compile(
+        rf"(?<![{AR_LETTER}{AR_MARK}])(?P<pre>(?:[وف]?[بكل]?|[وف]?ل?ل|[وف]?[بك]?ال)?)"
+        rf"(?P<form>{_trie_pattern(sorted(forms, key=len, reverse=True))})(?![{AR_LETTER}{AR_MARK}])")
+
+
+@lru_cache(maxsize=256)
+def _en_forms_re(forms: tuple[str, ...]) -> re.Pattern | None:
+    if not forms:
+        return None
+    return re.compile(
+        rf"(?<![{LATIN_LETTER}\w])(?P<form>{_trie_pattern(sorted(forms, key=len, reverse=True))})"
+        rf"(?![{LATIN_LETTER}\w])")

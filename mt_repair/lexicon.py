@@ -10,13 +10,9 @@ and is optional: without it the lists alone decide.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import gzip
 import importlib.util
 import os
 import struct
-import tempfile
 import zlib
 from array import array
 from functools import lru_cache
@@ -25,6 +21,9 @@ from pathlib import Path
 from mt_repair.text import AR_PROCLITICS, is_arabic_word, strip_marks
 
 _FORMAT = b"MTRLEX1\n"
+_PROCLITICS_BY_LETTER: dict[str, tuple[str, ...]] = {}
+for _p in AR_PROCLITICS:
+    _PROCLITICS_BY_LETTER[_p[0]] = _PROCLITICS_BY_LETTER.get(_p[0], ()) + (_p,)
 _BUCKETS = 1 << 16
 HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 HUNSPELL_NAMES = {"ar": ("ar",), "en": ("en_US", "en_GB")}
@@ -52,7 +51,18 @@ class WordFile:
     def __contains__(self, word: str) -> bool:
         key = word.encode("utf-8")
         b = zlib.crc32(key) % self._n
-        return b"\n" + key + b"\n" in self._blob[self._offsets[b]:self._offsets[b + 1]]
+        return self._blob.find(b"\n" + key + b"\n", self._offsets[b], self._offsets[b + 1]) >= 0
+
+    def missing(self, words) -> list[str]:
+        """The words not in the file; one tight loop instead of a call per word."""
+        find, offsets, n, crc = self._blob.find, self._offsets, self._n, zlib.crc32
+        out = []
+        for w in words:
+            key = w.encode("utf-8", "surrogatepass")
+            b = crc(key) % n
+            if find(b"\n" + key + b"\n", offsets[b], offsets[b + 1]) < 0:
+                out.append(w)
+        return out
 
     @staticmethod
     def build(words) -> bytes:
@@ -96,6 +106,9 @@ def wordfreq_words(lang: str, max_bucket: int = 10_000) -> WordFile | None:
         return WordFile(target.read_bytes())
     except (OSError, ValueError):
         pass
+    import gzip
+    import tempfile
+
     import msgpack  # wordfreq's own dependency; only needed to build the cache
 
     with gzip.open(src) as fh:
@@ -117,6 +130,8 @@ class Hunspell:
     """Minimal ctypes binding to libhunspell: only `spell`."""
 
     def __init__(self, aff: Path, dic: Path):
+        import ctypes.util  # here, not at the top: most runs never load hunspell
+
         name = ctypes.util.find_library("hunspell-1.7") or "libhunspell-1.7.so.0"
         lib = ctypes.CDLL(name)
         lib.Hunspell_create.restype = ctypes.c_void_p
@@ -163,18 +178,39 @@ class Lexicon:
     def __init__(self, extra_words: frozenset[str] = frozenset(), use_hunspell: bool = True):
         self.extra = extra_words
         self.use_hunspell = use_hunspell
-        self._cache: dict[str, bool] = {}
+        self._memo: dict[bool, dict[str, bool]] = {False: {}, True: {}}  # deep -> token -> known
+
+    def clear_memo(self) -> None:
+        for memo in self._memo.values():
+            memo.clear()
 
     def available(self, lang: str) -> bool:
         return wordfreq_words(lang) is not None or (self.use_hunspell and hunspell(lang) is not None)
 
     def is_word(self, token: str, deep: bool = True) -> bool:
         """`deep=False` asks the word lists only (fast); `deep=True` also asks hunspell."""
-        key = (token, deep)
-        known = self._cache.get(key)
+        memo = self._memo[deep]
+        known = memo.get(token)
         if known is None:
-            known = self._cache[key] = self._lookup(token, deep)
+            known = memo[token] = self._lookup(token, deep)
         return known
+
+    def known_among(self, tokens, deep: bool = False) -> set[str]:
+        """The subset of `tokens` (word tokens from TOKEN_RE) that are words, in bulk:
+        most are found by one direct look-up; only the rest pay for clitics and marks."""
+        memo = self._memo[deep]
+        unique = set(tokens)
+        todo = [t for t in unique if t not in memo]
+        if todo:
+            # TOKEN_RE words start with an Arabic letter (>= U+0621) or a Latin one (<= U+024F)
+            by_lang = {"ar": [t for t in todo if t[0] >= "\u0621"], "en": [t for t in todo if t[0] < "\u0621"]}
+            for lang, group in by_lang.items():
+                words = wordfreq_words(lang)
+                missing = set(words.missing(group)) if words is not None else set(group)
+                for t in missing:
+                    memo[t] = self._lookup(t, deep)
+                memo.update(dict.fromkeys(set(group) - missing, True))
+        return {t for t in unique if memo[t]}
 
     def _lookup(self, token: str, deep: bool = True) -> bool:
         if token in self.extra:
@@ -182,7 +218,7 @@ class Lexicon:
         if is_arabic_word(token):
             lang = "ar"
             word = strip_marks(token)
-            candidates = [word] + [word[len(p):] for p in AR_PROCLITICS
+            candidates = [word] + [word[len(p):] for p in _PROCLITICS_BY_LETTER.get(word[:1], ())
                                    if word.startswith(p) and len(word) - len(p) >= 2]
         else:
             lang = "en"

@@ -193,3 +193,12 @@ def test_checker_does_not_import_heavy_libraries():
     r = subprocess.run([sys.executable, "-c", code], input="نص قصير\n".encode(), capture_output=True,
                        env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_fix_keeps_mixed_line_endings(tmp_path):
+    # CRLF, LF and a final line without a break, each kept exactly where it was
+    mixed = "قال الرئيس ، وأضاف.\r\nوأكد البيان ، وقال.\nسطر أخير بلا نهاية ، هنا"
+    path = tmp_path / "mixed.md"
+    path.write_bytes(mixed.encode())
+    assert main(["check", "--isolated", "--fix", str(path)]) == 0
+    assert path.read_bytes() == mixed.replace(" ،", "،").encode()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 
 from mt_repair.types import Applicability, Finding, Fix, Severity
@@ -29,7 +28,7 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return inspect.cleandoc(self.doc).split("\n", 1)[0]
+        return self.doc.strip().split("\n", 1)[0]
 
 
 SAFE, UNSAFE, DISPLAY = Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY_ONLY

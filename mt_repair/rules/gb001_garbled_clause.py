@@ -12,7 +12,6 @@ Fix: none. The clause has to be retranslated from the source.
 """
 
 from mt_repair.rules.base import WARNING, Rule, quote
-from mt_repair.text import is_arabic_word
 
 RULE = Rule("GB001", "garbled-clause", "garbled", WARNING, __doc__)
 
@@ -20,21 +19,50 @@ MIN_UNKNOWN = 3
 MAX_GAP = 1  # real words allowed between two unknown ones
 
 
-def _flags(doc, settings):
-    lex = settings.lexicon
-    allow = settings.allow_folded
+def _flag_map(doc, settings):
+    """Token -> None (neutral: a number, another script, an English name), False (a word)
+    or True (unknown to the word lists), decided once per distinct token."""
     arabic = doc.language == "ar"
-    out = []
-    for start, end, tok in doc.tokens:
+    allow = settings.allow_folded
+    flags, ask = {}, []
+    for tok in {t for _, _, t in doc.tokens}:
         c = tok[0]
-        if c.isdigit() or len(tok) < 2 or arabic != is_arabic_word(tok) or c.isupper():
-            flag = None  # neutral: a number, another script (SC001/SC005) or an English name
-        elif tok.casefold() in allow:
-            flag = False
+        # TOKEN_RE words start with an Arabic letter (>= U+0621) or a Latin one
+        if c.isdigit() or len(tok) < 2 or (c >= "\u0621") != arabic or c.isupper():
+            flags[tok] = None
+        elif allow and tok.casefold() in allow:
+            flags[tok] = False
         else:
-            flag = not lex.is_word(tok, deep=False)
-        out.append([start, end, tok, flag])
-    return out
+            ask.append(tok)
+    known = settings.lexicon.known_among(ask, deep=False)
+    for tok in ask:
+        flags[tok] = tok not in known
+    return flags
+
+
+def _candidate_groups(tokens, flags):
+    """Index ranges around unknown tokens close enough to form a cluster; everything
+    else (almost the whole text) is never looked at again."""
+    groups, first, last = [], None, None
+    for i, (_, _, tok) in enumerate(tokens):
+        if not flags[tok]:
+            continue
+        if last is not None:
+            known = 0
+            for _, _, between in tokens[last + 1:i]:
+                if flags[between] is False:
+                    known += 1
+                    if known > MAX_GAP:
+                        break
+            if known > MAX_GAP:
+                groups.append((first, last))
+                first = None
+        if first is None:
+            first = i
+        last = i
+    if first is not None:
+        groups.append((first, last))
+    return groups
 
 
 def _clusters(text, flags):
@@ -66,14 +94,19 @@ def check(doc, settings):
     if settings.lexicon is None:
         return
     text = doc.text
-    flags = _flags(doc, settings)
+    tokens = doc.tokens
+    flags = _flag_map(doc, settings)
     # Two passes: the word lists alone find candidate clusters fast; hunspell (slow to
     # load, knows inflected forms) then confirms only the words inside candidates.
-    for cand in _clusters(text, flags):
-        part = flags[cand[0]:cand[-1] + 1]
-        for item in part:
-            if item[3]:
-                item[3] = not settings.lexicon.is_word(item[2], deep=True)
-        for cluster in _clusters(text, part):
-            s, e = part[cluster[0]][0], part[cluster[-1]][1]
-            yield RULE.finding(s, e, f"garbled clause: {len(cluster)} non-words in {quote(text[s:e], 50)}")
+    for first, last in _candidate_groups(tokens, flags):
+        if last - first + 1 < MIN_UNKNOWN:
+            continue
+        window = [[s, e, t, flags[t]] for s, e, t in tokens[first:last + 1]]
+        for cand in _clusters(text, window):
+            part = window[cand[0]:cand[-1] + 1]
+            for item in part:
+                if item[3]:
+                    item[3] = not settings.lexicon.is_word(item[2], deep=True)
+            for cluster in _clusters(text, part):
+                s, e = part[cluster[0]][0], part[cluster[-1]][1]
+                yield RULE.finding(s, e, f"garbled clause: {len(cluster)} non-words in {quote(text[s:e], 50)}")

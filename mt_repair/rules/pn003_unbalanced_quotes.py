@@ -46,11 +46,13 @@ def check(doc, settings):
         for i, (ls, le, line) in enumerate(lines):
             if op == "“" and doc.arabic_lines[i]:
                 continue  # Arabic typing uses ” and “ in either role; only «» are directional there
-            for j, ch in enumerate(line):
-                if ch == op:
-                    stack.append(ls + j)
-                elif ch == cl:
-                    if stack:
+            if op not in line and cl not in line:
+                pass
+            else:
+                for j, ch in _marks(line, op + cl):
+                    if ch == op:
+                        stack.append(ls + j)
+                    elif stack:
                         stack.pop()
                     elif not doc.in_skip(ls + j) and not _in(reversed_spans, ls + j):
                         yield RULE.finding(ls + j, ls + j + 1, f"{quote(cl)} closes nothing")
@@ -62,14 +64,25 @@ def check(doc, settings):
     if '"' in text:
         open_at = None
         for i, (ls, le, line) in enumerate(lines):
-            for j, ch in enumerate(line):
-                if ch == '"':
-                    open_at = None if open_at is not None else ls + j
+            for j, _ in _marks(line, '"'):
+                open_at = None if open_at is not None else ls + j
             if open_at is not None and open_at >= ls and _next_starts_quote(lines, i):
                 open_at = None
         if open_at is not None and not doc.in_skip(open_at):
             yield RULE.finding(open_at, open_at + 1, 'odd number of straight quotes «"»; one is never closed',
                                severity=INFO)
+
+
+def _marks(line, chars):
+    """(index, char) of each of `chars` in the line, found by str.find, not char by char."""
+    found = []
+    for ch in chars:
+        i = line.find(ch)
+        while i != -1:
+            found.append((i, ch))
+            i = line.find(ch, i + 1)
+    found.sort()
+    return found
 
 
 def _in(spans, pos):

@@ -16,12 +16,13 @@ RULE = Rule("PN005", "glued-number", "punctuation", WARNING, __doc__)
 
 _GLUED = re.compile(rf"(?P<w>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]{{2,}})(?=[0-9{AR_DIGIT}])"
                     rf"|(?<=[0-9{AR_DIGIT}])(?P<w2>[{AR_LETTER}]{{3,}})")
+_DIGIT = re.compile(f"[0-9{AR_DIGIT}]")
 _CLITIC_RUNS = ("وال", "بال", "لل", "فال", "كال", "ولل")
 
 
 def check(doc, settings):
     text = doc.text
-    for m in _GLUED.finditer(text):
+    for m in (m for ls, le, line in doc.lines if _DIGIT.search(line) for m in _GLUED.finditer(text, ls, le)):
         word = m.group("w") or m.group("w2")
         if word.rstrip("\u0640") in _CLITIC_RUNS or word.endswith("\u0640"):
             continue

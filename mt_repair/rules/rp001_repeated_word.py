@@ -36,7 +36,7 @@ def _after_spelled_letter(text, start):
 
 def check(doc, settings):
     text = doc.text
-    for m in _RUN.finditer(text):
+    for m in (m for ls, le, _ in doc.lines_with_adjacent_repeat for m in _RUN.finditer(text, ls, le)):
         word = m.group(1)
         copies = 1 + len(m.group(2).split())
         if copies == 2 and word.casefold() not in NEVER_DOUBLED:

@@ -17,7 +17,8 @@ from mt_repair.types import Fix
 
 RULE = Rule("RP002", "word-echo", "repetition", WARNING, __doc__)
 
-_ECHO = re.compile(r"(?<!\w)([^\W\d_]{2,})((?:[ \t]*[،,]?[ \t]*(?:و|ف|and[ \t]+)?\1(?!\w)){2,})", re.I)
+# possessive quantifiers: the pattern is tried at every word, so no backtracking into it
+_ECHO = re.compile(r"(?<!\w)([^\W\d_]{2,}+)((?:[ \t]*+[،,]?[ \t]*+(?:و|ف|and[ \t]+)?\1(?!\w)){2,})", re.I)
 
 
 def check(doc, settings):

@@ -19,8 +19,13 @@ _WORD = r"[^\W\d_]+"
 _LOOP = re.compile(rf"(?<!\w)((?:{_WORD}[ \t]+){{1,7}}{_WORD})((?:[ \t]+\1(?!\w))+)", re.I)
 
 
+def _matches(doc):
+    for ls, le, _ in doc.lines_with_repeated_pair:  # see Document: a loop repeats its first pair
+        yield from _LOOP.finditer(doc.text, ls, le)
+
+
 def check(doc, settings):
-    for m in _LOOP.finditer(doc.text):
+    for m in _matches(doc):
         words = m.group(1).split()
         if len({w.casefold() for w in words}) == 1:  # one word repeated: RP001's case
             continue

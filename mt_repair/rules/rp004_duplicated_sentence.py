@@ -20,7 +20,7 @@ _SENTENCE = re.compile(r"[^\s.!?؟][^.!?؟\n]*(?:[.!?؟]+(?=\s|$)|$)|[.!?؟]", r
 
 
 def check(doc, settings):
-    for ls, _, line in doc.lines:
+    for ls, _, line in doc.lines_with_repeated_pair:  # a repeated sentence repeats its first pair
         if len(line) < 20 or line.count(" ") < 6:
             continue
         prev = None

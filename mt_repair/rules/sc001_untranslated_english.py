@@ -39,8 +39,8 @@ def check(doc, settings):
     common = common_words("en")
     glossary = settings.glossary
     allow = settings.allow_folded
-    for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
-        if not arabic or SOURCE_LINE_RE.match(line):
+    for (ls, le, line), arabic, (_, latin) in zip(doc.lines, doc.arabic_lines, doc.line_scripts):
+        if not arabic or not latin or SOURCE_LINE_RE.match(line):
             continue
         for m in _RUN.finditer(line):
             start, end = ls + m.start(), ls + m.end()

@@ -56,8 +56,8 @@ def _surname_entry(glossary, surname):
 def check(doc, settings):
     glossary = settings.glossary
     allow = settings.allow_folded
-    for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
-        if not arabic:
+    for (ls, le, line), arabic, (_, latin) in zip(doc.lines, doc.arabic_lines, doc.line_scripts):
+        if not arabic or not (latin or "#" in line or "@" in line):
             continue
         for m in _TAG.finditer(line):
             start, end = ls + m.start(), ls + m.end()

@@ -24,7 +24,7 @@ _CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", 
 
 def check(doc, settings):
     text = doc.text
-    for m in _SEAM.finditer(text):
+    for m in (m for ls, le, _ in doc.mixed_lines for m in _SEAM.finditer(text, ls, le)):
         if m.group("ar") is not None:
             word = m.group("ar").rstrip("\u0640")
             if word in _CLITICS or m.group("ar").endswith("\u0640"):

@@ -22,15 +22,17 @@ def check(doc, settings):
     if glossary is None:
         return
     text = doc.text
-    if glossary.ar_variant_re is not None and not text.isascii():
-        for m in glossary.ar_variant_re.finditer(text):
+    ar_re = glossary.ar_variant_re_for(text) if not text.isascii() else None
+    if ar_re is not None:
+        for m in ar_re.finditer(text):
             entry = glossary.ar_variant_of[m.group("form")]
             s, e = m.start("form"), m.end("form")
             if doc.overlaps_skip(s, e):
                 continue
             yield _finding(entry, m.group("form"), entry.ar, s, e)
-    if glossary.en_variant_re is not None and not all(doc.arabic_lines):
-        for m in glossary.en_variant_re.finditer(text):
+    en_re = glossary.en_variant_re_for(text) if not all(doc.arabic_lines) else None
+    if en_re is not None:
+        for m in en_re.finditer(text):
             entry = glossary.en_variant_of[m.group("form")]
             s, e = m.span("form")
             # English forms are checked in English text only; a title's abbreviation

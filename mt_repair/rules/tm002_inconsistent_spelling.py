@@ -13,22 +13,23 @@ Fix: unsafe. The rarer spelling is replaced by the more frequent one in the arti
 
 import re
 from collections import Counter
+from operator import itemgetter
 
 from mt_repair.lexicon import common_words, hunspell
 from mt_repair.rules.base import DISPLAY, UNSAFE, WARNING, Rule, quote
-from mt_repair.text import is_arabic_word, strip_marks
+from mt_repair.text import AR_MARK_RE, strip_marks
 from mt_repair.types import Fix
 
 RULE = Rule("TM002", "inconsistent-spelling", "terminology", WARNING, __doc__)
 
-_AR_VOWELS = re.compile("[اوي]")
+_AR_VOWELS = str.maketrans("", "", "اوي")
 _AR_G = str.maketrans({"غ": "G", "ج": "G", "ق": "G", "گ": "G", "أ": "ا", "إ": "ا", "آ": "ا"})
 _EN_KEY = re.compile(r"(.)\1")
 
 
 def _ar_key(word):
     body = word.translate(_AR_G)
-    return body[0] + _AR_VOWELS.sub("", body[1:])
+    return body[0] + body[1:].translate(_AR_VOWELS)
 
 
 def _en_key(word):
@@ -54,50 +55,73 @@ def _name_like(word, arabic, common, speller):
 
 
 _NAME_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف")
+_PROCLITICS_BY_LETTER = {c: tuple(p for p in _NAME_PROCLITICS if p[0] == c) for c in "وفبكلا"}
 _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 
 
-def _stem(token):
+def _stem(token, marks=True):
     """Strip only clitics that cannot begin a name: `ب`/`ك`/`ل` start too many (بيتسبيرغ)."""
-    w = strip_marks(token)
-    for p in _NAME_PROCLITICS:
+    w = strip_marks(token) if marks else token
+    for p in _PROCLITICS_BY_LETTER.get(w[0], ()):
         if w.startswith(p) and len(w) - len(p) >= 4:
             return p, w[len(p):]
     return "", w
 
 
-def check(doc, settings):
-    glossary_words = settings.glossary.words if settings.glossary else frozenset()
-    arabic = doc.language == "ar"
-    common = common_words("ar" if arabic else "en")
-    speller = hunspell("ar" if arabic else "en") if settings.hunspell else None
-    seen = {}  # surface -> list of (start, end, prefix)
-    for start, end, tok in doc.tokens:
+def _surfaces(doc, arabic):
+    """Distinct name-shaped tokens -> (proclitic, word), and how often each token occurs."""
+    counts = Counter(map(itemgetter(2), doc.tokens))
+    marks = arabic and AR_MARK_RE.search(doc.text) is not None
+    stems = {}
+    for tok in counts:
+        if len(tok) < 5:
+            continue
         if arabic:
-            if not is_arabic_word(tok):
+            if tok[0] < "\u0621" or tok[0].isdigit():  # TOKEN_RE: not an Arabic word
                 continue
-            pre, word = _stem(tok)
+            pre, word = _stem(tok, marks)
             if len(word) < 5:
                 continue
         else:
-            if not tok[0].isupper() or len(tok) < 5 or not tok[1:].islower():
+            if not tok[0].isupper() or not tok[1:].islower():
                 continue
             pre, word = "", tok
-        seen.setdefault(word, []).append((start + len(pre), end))
+        stems[tok] = (pre, word)
+    return stems, counts
+
+
+def check(doc, settings):
+    glossary_words = settings.glossary.words if settings.glossary else frozenset()
+    arabic = doc.language == "ar"
+    stems, counts = _surfaces(doc, arabic)
+    freq = Counter()
+    for tok, (_, word) in stems.items():
+        freq[word] += counts[tok]
     groups = {}
-    for word in seen:
-        if word in glossary_words:
-            continue
-        groups.setdefault(_ar_key(word) if arabic else _en_key(word), []).append(word)
-    for key, words in groups.items():
-        if len(words) < 2:
-            continue
+    for word in freq:
+        if word not in glossary_words:
+            groups.setdefault(_ar_key(word) if arabic else _en_key(word), []).append(word)
+    groups = [g for g in groups.values() if len(g) > 1]
+    if not groups:
+        return
+    seen = {}  # word -> [(start, end)] without the proclitic; only for words in a group
+    wanted = {w for g in groups for w in g}
+    surfaces = {tok for tok, (_, word) in stems.items() if word in wanted}
+    for start, end, tok in [t for t in doc.tokens if t[2] in surfaces]:
+        pre, word = stems[tok]
+        seen.setdefault(word, []).append((start + len(pre), end))
+    common = common_words("ar" if arabic else "en")
+    speller = None
+    for words in groups:
         words.sort(key=lambda w: (-len(seen[w]), seen[w][0][0]))
         major = words[0]
         for minor in words[1:]:
             if not _close(major, minor, arabic) or (arabic and major.translate(_HAMZA) == minor.translate(_HAMZA)):
                 continue
-            if not (_name_like(minor, arabic, common, speller) and _name_like(major, arabic, common, speller)):
+            if speller is None and settings.hunspell:  # loaded only when a pair is this close
+                speller = hunspell("ar" if arabic else "en") or False
+            if not (_name_like(minor, arabic, common, speller or None)
+                    and _name_like(major, arabic, common, speller or None)):
                 continue
             tie = len(seen[major]) == len(seen[minor])
             for s, e in seen[minor]:
