@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
-from operator import eq
+from collections import Counter
+from operator import eq, itemgetter
 
 from mt_repair.text import TOKEN_RE
 
@@ -123,6 +124,11 @@ class Document:
         if self.skip_spans:
             toks = [t for t in toks if not self.in_skip(t[0])]
         return toks
+
+    @cached_property
+    def token_counts(self) -> Counter:
+        """Distinct token -> occurrences: rules that judge words judge each one once."""
+        return Counter(map(itemgetter(2), self.tokens))
 
     @cached_property
     def skip_spans(self) -> list[tuple[int, int]]:

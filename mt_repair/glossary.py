@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from mt_repair.text import AR_LETTER, AR_MARK, LATIN_LETTER
+from mt_repair.text import AR_LETTER, AR_MARK, LATIN_LETTER, TOKEN_RE
 
 COLUMNS = ("type", "ar", "ar_variants", "en", "en_variants", "handles", "fix", "note")
 TYPES = {"person", "place", "org", "outlet", "title", "term"}
@@ -206,18 +206,32 @@ class Glossary:
         """Arabic variants with optional proclitics; groups `pre` and `form`."""
         return _ar_forms_re(tuple(self.ar_variant_of))
 
-    def ar_variant_re_for(self, text: str) -> re.Pattern | None:
-        """`ar_variant_re`, restricted to the variants that occur in `text`. Compiling the
-        whole glossary's pattern costs ~50 ms, too much for one short article; a
-        substring test per variant is cheaper there. Long texts use the full pattern."""
-        if len(text) > _SHORT_TEXT:
-            return self.ar_variant_re
-        return _ar_forms_re(tuple(f for f in self.ar_variant_of if f in text))
+    @cached_property
+    def _variants_by_first_word(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+        out: tuple[dict, dict] = ({}, {})
+        for table, forms in zip(out, (self.ar_variant_of, self.en_variant_of)):
+            for f in forms:
+                m = TOKEN_RE.match(f)
+                first = m.group() if m else f
+                table[first] = table.get(first, ()) + (f,)
+        return out
 
-    def en_variant_re_for(self, text: str) -> re.Pattern | None:
-        if len(text) > _SHORT_TEXT:
-            return self.en_variant_re
-        return _en_forms_re(tuple(f for f in self.en_variant_of if f in text))
+    def variants_among(self, tokens, arabic: bool) -> tuple[str, ...]:
+        """The variant forms whose first word is among `tokens` (distinct TOKEN_RE tokens),
+        in Arabic also behind up to four letters of proclitics (وبال). Compiling the whole
+        glossary's pattern costs ~50 ms and scanning with it ~0.1 us per character; a set
+        intersection finds the few variants a text can contain."""
+        firsts = self._variants_by_first_word[0 if arabic else 1]
+        if not firsts:
+            return ()
+        hit = firsts.keys() & tokens
+        if arabic:
+            for k in range(1, 5):
+                hit |= firsts.keys() & {t[k:] for t in tokens if len(t) > k + 1}
+        return tuple(sorted({f for w in hit for f in firsts[w]}))
+
+    def variant_re(self, forms: tuple[str, ...], arabic: bool) -> re.Pattern | None:
+        return _ar_forms_re(forms) if arabic else _en_forms_re(forms)
 
     @cached_property
     def ar_canonical_re(self) -> re.Pattern | None:
@@ -231,9 +245,6 @@ class Glossary:
     @cached_property
     def en_variant_re(self) -> re.Pattern | None:
         return _en_forms_re(tuple(self.en_variant_of))
-
-
-_SHORT_TEXT = 30_000  # characters; see Glossary.ar_variant_re_for
 
 
 @lru_cache(maxsize=256)

@@ -25,7 +25,7 @@ def _flag_map(doc, settings):
     arabic = doc.language == "ar"
     allow = settings.allow_folded
     flags, ask = {}, []
-    for tok in {t for _, _, t in doc.tokens}:
+    for tok in doc.token_counts:
         c = tok[0]
         # TOKEN_RE words start with an Arabic letter (>= U+0621) or a Latin one
         if c.isdigit() or len(tok) < 2 or (c >= "\u0621") != arabic or c.isupper():

@@ -22,6 +22,7 @@ RULE = Rule("RS001", "page-residue", "residue", WARNING, __doc__)
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "residue.tsv"
 _STRIP = " \t\u00A0:：.•·-–|"
+TAIL_WINDOW = 120  # a `tail` pattern is looked for in a paragraph's last characters only
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪►\-*–]|\d+[.)])\s+\S")
 
 
@@ -100,7 +101,7 @@ def check(doc, settings):
             yield RULE.finding(s, e, f"page residue ({hit[0]}): {quote(body, 50)}", Fix.delete(ds, de, hit[1]))
             continue
         for rx, what, safety in tails:
-            m = rx.search(line)
+            m = rx.search(line, max(0, len(line) - TAIL_WINDOW))
             if m:
                 yield RULE.finding(ls + m.start(), ls + m.end(),
                                    f"page residue ({what}): {quote(m.group(), 30)}",

@@ -17,22 +17,32 @@ from mt_repair.types import Fix
 RULE = Rule("TM001", "glossary-variant", "terminology", WARNING, __doc__)
 
 
+def _matches(doc, glossary, arabic):
+    """Matches of the variant pattern, restricted to the variants whose first word the
+    text contains, and run only over the lines that contain one of them."""
+    text = doc.text
+    forms = tuple(f for f in glossary.variants_among(doc.token_counts.keys(), arabic) if f in text)
+    rx = glossary.variant_re(forms, arabic)
+    if rx is None:
+        return
+    for ls, le, line in doc.lines:
+        if any(f in line for f in forms):
+            yield from rx.finditer(doc.text, ls, le)
+
+
 def check(doc, settings):
     glossary = settings.glossary
     if glossary is None:
         return
-    text = doc.text
-    ar_re = glossary.ar_variant_re_for(text) if not text.isascii() else None
-    if ar_re is not None:
-        for m in ar_re.finditer(text):
+    if not doc.text.isascii():
+        for m in _matches(doc, glossary, arabic=True):
             entry = glossary.ar_variant_of[m.group("form")]
             s, e = m.start("form"), m.end("form")
             if doc.overlaps_skip(s, e):
                 continue
             yield _finding(entry, m.group("form"), entry.ar, s, e)
-    en_re = glossary.en_variant_re_for(text) if not all(doc.arabic_lines) else None
-    if en_re is not None:
-        for m in en_re.finditer(text):
+    if not all(doc.arabic_lines):
+        for m in _matches(doc, glossary, arabic=False):
             entry = glossary.en_variant_of[m.group("form")]
             s, e = m.span("form")
             # English forms are checked in English text only; a title's abbreviation

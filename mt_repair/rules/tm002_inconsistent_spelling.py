@@ -12,12 +12,10 @@ Fix: unsafe. The rarer spelling is replaced by the more frequent one in the arti
 """
 
 import re
-from collections import Counter
-from operator import itemgetter
 
 from mt_repair.lexicon import common_words, hunspell
 from mt_repair.rules.base import DISPLAY, UNSAFE, WARNING, Rule, quote
-from mt_repair.text import AR_MARK_RE, strip_marks
+from mt_repair.text import strip_marks
 from mt_repair.types import Fix
 
 RULE = Rule("TM002", "inconsistent-spelling", "terminology", WARNING, __doc__)
@@ -70,8 +68,7 @@ def _stem(token, marks=True):
 
 def _surfaces(doc, arabic):
     """Distinct name-shaped tokens -> (proclitic, word), and how often each token occurs."""
-    counts = Counter(map(itemgetter(2), doc.tokens))
-    marks = arabic and AR_MARK_RE.search(doc.text) is not None
+    counts = doc.token_counts
     stems = {}
     for tok in counts:
         if len(tok) < 5:
@@ -79,7 +76,8 @@ def _surfaces(doc, arabic):
         if arabic:
             if tok[0] < "\u0621" or tok[0].isdigit():  # TOKEN_RE: not an Arabic word
                 continue
-            pre, word = _stem(tok, marks)
+            # tashkeel is not alphabetic; tatweel is, so look for it
+            pre, word = _stem(tok, not tok.isalpha() or "\u0640" in tok)
             if len(word) < 5:
                 continue
         else:
@@ -94,13 +92,17 @@ def check(doc, settings):
     glossary_words = settings.glossary.words if settings.glossary else frozenset()
     arabic = doc.language == "ar"
     stems, counts = _surfaces(doc, arabic)
-    freq = Counter()
-    for tok, (_, word) in stems.items():
-        freq[word] += counts[tok]
+    common = common_words("ar" if arabic else "en")
+    words = {word for _, word in stems.values()} - glossary_words
+    if common is not None:  # common words are never names; drop them in bulk, before grouping
+        if arabic:
+            words = set(common.missing(words))
+        else:
+            rare = set(common.missing({w.lower() for w in words}))
+            words = {w for w in words if w.lower() in rare}
     groups = {}
-    for word in freq:
-        if word not in glossary_words:
-            groups.setdefault(_ar_key(word) if arabic else _en_key(word), []).append(word)
+    for word in words:
+        groups.setdefault(_ar_key(word) if arabic else _en_key(word), []).append(word)
     groups = [g for g in groups.values() if len(g) > 1]
     if not groups:
         return
@@ -110,7 +112,6 @@ def check(doc, settings):
     for start, end, tok in [t for t in doc.tokens if t[2] in surfaces]:
         pre, word = stems[tok]
         seen.setdefault(word, []).append((start + len(pre), end))
-    common = common_words("ar" if arabic else "en")
     speller = None
     for words in groups:
         words.sort(key=lambda w: (-len(seen[w]), seen[w][0][0]))
