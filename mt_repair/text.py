@@ -15,6 +15,12 @@ AR_WORD = f"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*"
 LATIN_WORD = f"[{LATIN_LETTER}]+(?:['\u2019][{LATIN_LETTER}]+)*"
 NUMBER = f"[0-9{AR_DIGIT}]+(?:[.,\u066B\u066C][0-9{AR_DIGIT}]+)*"
 
+# A word for the repetition patterns: letters with any tashkeel inside or after them
+# (`عليّ`), bounded by non-word characters on both sides.
+WORD_M = f"[^\\W\\d_](?:[^\\W\\d_]|[{AR_MARK}])*"
+NO_WORD_BEFORE = f"(?<![\\w{AR_MARK}])"
+NO_WORD_AFTER = f"(?![\\w{AR_MARK}])"
+
 TOKEN_RE = re.compile(f"{AR_WORD}|{LATIN_WORD}|{NUMBER}")
 AR_LETTER_RE = re.compile(f"[{AR_LETTER}]")
 LATIN_LETTER_RE = re.compile(f"[{LATIN_LETTER}]")

@@ -11,6 +11,7 @@ Example: `وقالت المصادر إن سلمتخ كرنبوش طلالمث ف
 Fix: none. The clause has to be retranslated from the source.
 """
 
+from mt_repair.lexicon import common_words
 from mt_repair.rules.base import WARNING, Rule, quote
 
 RULE = Rule("GB001", "garbled-clause", "garbled", WARNING, __doc__)
@@ -65,7 +66,7 @@ def _candidate_groups(tokens, flags):
     return groups
 
 
-def _clusters(text, flags):
+def _clusters(text, flags, rare=lambda tok: False):
     """Runs of >= MIN_UNKNOWN unknown tokens, as lists of indices into `flags`."""
     found, cluster, gap, last_end = [], [], 0, None
     for i, (start, end, tok, unknown) in enumerate(flags):
@@ -82,8 +83,9 @@ def _clusters(text, flags):
         elif cluster:
             gap += 1
             # a real word between non-words keeps the cluster only when it is a short
-            # function word (في، من، the); a real name breaks a list of names apart
-            if gap > MAX_GAP or len(tok) > 3:
+            # function word (في، من، the) or a rare word (`tosk`: in the big lists, but
+            # not a common word); a common word or name breaks a list of names apart
+            if gap > MAX_GAP or (len(tok) > 3 and not rare(tok)):
                 found.append(cluster)
                 cluster, gap = [], 0
     found.append(cluster)
@@ -96,17 +98,22 @@ def check(doc, settings):
     text = doc.text
     tokens = doc.tokens
     flags = _flag_map(doc, settings)
+    common = common_words(doc.language)
+    names = settings.glossary.words if settings.glossary else frozenset()
+
+    def rare(tok):
+        return common is not None and tok not in names and tok.lower() not in common
     # Two passes: the word lists alone find candidate clusters fast; hunspell (slow to
     # load, knows inflected forms) then confirms only the words inside candidates.
     for first, last in _candidate_groups(tokens, flags):
         if last - first + 1 < MIN_UNKNOWN:
             continue
         window = [[s, e, t, flags[t]] for s, e, t in tokens[first:last + 1]]
-        for cand in _clusters(text, window):
+        for cand in _clusters(text, window, rare):
             part = window[cand[0]:cand[-1] + 1]
             for item in part:
                 if item[3]:
                     item[3] = not settings.lexicon.is_word(item[2], deep=True)
-            for cluster in _clusters(text, part):
+            for cluster in _clusters(text, part, rare):
                 s, e = part[cluster[0]][0], part[cluster[-1]][1]
                 yield RULE.finding(s, e, f"garbled clause: {len(cluster)} non-words in {quote(text[s:e], 50)}")

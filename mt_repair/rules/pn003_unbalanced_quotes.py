@@ -50,6 +50,8 @@ def check(doc, settings):
                 pass
             else:
                 for j, ch in _marks(line, op + cl):
+                    if reversed_spans and _in(reversed_spans, ls + j):
+                        continue  # already reported as reversed; it must not pair with others
                     if ch == op:
                         stack.append(ls + j)
                     elif stack:
@@ -58,7 +60,7 @@ def check(doc, settings):
                         yield RULE.finding(ls + j, ls + j + 1, f"{quote(cl)} closes nothing")
             if stack and op in _OPENERS and stack[-1] >= ls and _next_starts_quote(lines, i):
                 stack.pop()
-        for pos in stack[:1]:
+        for pos in stack:
             if not doc.in_skip(pos) and not _in(reversed_spans, pos):
                 yield RULE.finding(pos, pos + 1, f"{quote(op)} is never closed")
     if '"' in text:

@@ -13,11 +13,12 @@ Fix: safe. Deleting the extra copies keeps one, and the text around is untouched
 import re
 
 from mt_repair.rules.base import ERROR, SAFE, WARNING, Rule, quote
+from mt_repair.text import NO_WORD_AFTER, NO_WORD_BEFORE, WORD_M
 from mt_repair.types import Fix
 
 RULE = Rule("RP001", "repeated-word", "repetition", ERROR, __doc__)
 
-_RUN = re.compile(r"(?<!\w)([^\W\d_]+)((?:[ \t\u00A0]+\1(?!\w))+)", re.I)
+_RUN = re.compile(rf"{NO_WORD_BEFORE}({WORD_M})((?:[ \t\u00A0]+\1{NO_WORD_AFTER})+)", re.I)
 NEVER_DOUBLED = frozenset("""
 the a an of to in on at for with by from and or but into onto than as
 في من على إلى الى عن مع أن التي الذي الذين قد لم لن هذا هذه ذلك تلك حيث أو ثم كما
@@ -43,7 +44,7 @@ def check(doc, settings):
             continue
         if word.casefold() in INTERJECTIONS or doc.overlaps_skip(m.start(), m.end()):
             continue
-        if copies == 2 and _after_spelled_letter(text, m.start()):
+        if copies == 2 and word in SPELLED_LETTERS and _after_spelled_letter(text, m.start()):
             continue
         fix = Fix.delete(m.start(2), m.end(2), SAFE)
         yield RULE.finding(m.start(), m.end(),

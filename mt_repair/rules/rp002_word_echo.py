@@ -13,12 +13,14 @@ import re
 
 from mt_repair.rules.base import SAFE, Rule, WARNING, quote
 from mt_repair.rules.rp001_repeated_word import INTERJECTIONS
+from mt_repair.text import AR_MARK, NO_WORD_AFTER, NO_WORD_BEFORE
 from mt_repair.types import Fix
 
 RULE = Rule("RP002", "word-echo", "repetition", WARNING, __doc__)
 
 # possessive quantifiers: the pattern is tried at every word, so no backtracking into it
-_ECHO = re.compile(r"(?<!\w)([^\W\d_]{2,}+)((?:[ \t]*+[،,]?[ \t]*+(?:و|ف|and[ \t]+)?\1(?!\w)){2,})", re.I)
+_ECHO = re.compile(rf"{NO_WORD_BEFORE}([^\W\d_](?:[^\W\d_]|[{AR_MARK}])++)"
+                   rf"((?:[ \t]*+[،,]?[ \t]*+(?:و|ف|and[ \t]+)?\1{NO_WORD_AFTER}){{2,}})", re.I)
 
 
 def check(doc, settings):

@@ -11,12 +11,12 @@ Fix: safe. The repeated copies are removed; the first copy stays.
 import re
 
 from mt_repair.rules.base import ERROR, SAFE, WARNING, Rule, quote
+from mt_repair.text import NO_WORD_AFTER, NO_WORD_BEFORE, WORD_M
 from mt_repair.types import Fix
 
 RULE = Rule("RP003", "phrase-loop", "repetition", WARNING, __doc__)
 
-_WORD = r"[^\W\d_]+"
-_LOOP = re.compile(rf"(?<!\w)((?:{_WORD}[ \t]+){{1,7}}{_WORD})((?:[ \t]+\1(?!\w))+)", re.I)
+_LOOP = re.compile(rf"{NO_WORD_BEFORE}((?:{WORD_M}[ \t]+){{1,7}}{WORD_M})((?:[ \t]+\1{NO_WORD_AFTER})+)", re.I)
 
 
 def _matches(doc):

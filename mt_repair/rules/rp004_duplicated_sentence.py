@@ -15,22 +15,34 @@ from mt_repair.types import Fix
 
 RULE = Rule("RP004", "duplicated-sentence", "repetition", ERROR, __doc__)
 
-# A sentence: text up to and including . ! ? ؟ (not inside numbers), or to line end.
-_SENTENCE = re.compile(r"[^\s.!?؟][^.!?؟\n]*(?:[.!?؟]+(?=\s|$)|$)|[.!?؟]", re.M)
+# A sentence: text up to and including . ! ? ؟ and any closing quotes, where the mark
+# ends the sentence (followed by a space or the line end, so not `1.8` or `U.S.`),
+# or to the line end.
+_SENTENCE = re.compile(
+    r'[^\s.!?؟](?:[^.!?؟\n]|[.!?؟]++(?![\s"»”]|$))*+(?:[.!?؟]+["»”]*(?=\s|$)|$)|[.!?؟]', re.M)
+MAX_GROUP = 2  # also a pair of sentences printed twice (a quotation and its attribution)
 
 
 def check(doc, settings):
     for ls, _, line in doc.lines_with_repeated_pair:  # a repeated sentence repeats its first pair
         if len(line) < 20 or line.count(" ") < 6:
             continue
-        prev = None
-        for m in _SENTENCE.finditer(line):
-            s = m.group()
-            norm = " ".join(s.split())
-            if prev is not None and norm == prev[0] and len(norm.split()) >= 4:
-                start, end = ls + m.start(), ls + m.end()
-                gap_start = ls + prev[1]
-                if not doc.overlaps_skip(gap_start, end):
-                    yield RULE.finding(start, end, f"sentence {quote(norm)} printed twice",
-                                       Fix.delete(gap_start, end, SAFE))
-            prev = (norm, m.end())
+        sents = [(" ".join(m.group().split()), m.start(), m.end()) for m in _SENTENCE.finditer(line)]
+        i = 1
+        while i < len(sents):
+            for k in range(1, MAX_GROUP + 1):
+                if i + k > len(sents) or i - k < 0:
+                    continue
+                copy = [t for t, _, _ in sents[i:i + k]]
+                if copy != [t for t, _, _ in sents[i - k:i]] or len(" ".join(copy).split()) < 4:
+                    continue
+                gap_start, end = ls + sents[i - 1][2], ls + sents[i + k - 1][2]
+                if doc.overlaps_skip(gap_start, end):
+                    continue
+                shown = " ".join(copy)
+                what = "sentence" if k == 1 else f"{k} sentences"
+                yield RULE.finding(ls + sents[i][1], end, f"{what} {quote(shown)} printed twice",
+                                   Fix.delete(gap_start, end, SAFE))
+                i += k - 1
+                break
+            i += 1

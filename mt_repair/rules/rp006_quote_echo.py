@@ -10,15 +10,16 @@ Fix: safe. The trailing copy and the space before it are removed.
 import re
 
 from mt_repair.rules.base import SAFE, WARNING, Rule, quote
+from mt_repair.text import NO_WORD_AFTER, NO_WORD_BEFORE, WORD_M
 from mt_repair.types import Fix
 
 RULE = Rule("RP006", "quote-echo", "repetition", WARNING, __doc__)
 
-_W = r"[^\W\d_]+"
+_W = WORD_M
 _ECHO = re.compile(
-    rf"(?<!\w)((?:{_W}[ \t]+){{1,5}}{_W})[ \t]*[:،,]?[ \t]*"
+    rf"{NO_WORD_BEFORE}((?:{_W}[ \t]+){{1,5}}{_W})[ \t]*[:،,]?[ \t]*"
     r"(\"[^\"\n]{1,400}\"|«[^»\n]{1,400}»|“[^”\n]{1,400}”)"
-    r"([ \t]*[،,]?[ \t]*)(\1)(?!\w)", re.I)
+    rf"([ \t]*[،,]?[ \t]*)(\1){NO_WORD_AFTER}", re.I)
 
 
 SPEECH = re.compile(r"(?<!\w)(?:و|ف)?(?:قال|قالت|أضاف|أضافت|أكد|أكدت|تابع|تابعت|صرح|صرحت|أوضح|أوضحت|"

@@ -52,14 +52,14 @@ def check(doc, settings):
             if line[m.end():m.end() + 1] == "." and line[m.end() + 1:m.end() + 2].isalpha() or \
                     line[m.start() - 1:m.start()] == ".":
                 continue  # a bare domain (weather.com)
-            if len(words) > 1 and all(w[0].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
-                    and any(w[0].isupper() for w in words[1:]):
-                continue  # a Title Case title of a book, film or song, kept in English on purpose
             entry = None
             if len(words) <= 3:
                 entry = glossary.by_en.get(m.group().casefold()) if glossary else None
                 if entry is not None and entry.type not in ("person", "title"):
                     entry = None
+            if entry is None and len(words) > 1 and words[0][0].isupper() \
+                    and all(w[0].isupper() or w.casefold() in FUNCTION_WORDS for w in words):
+                continue  # a Title Case title of a book, film or song, kept in English on purpose
             hits = []
             for w in words:
                 f = w.casefold()

@@ -19,6 +19,7 @@ RULE = Rule("SC007", "mojibake", "script", ERROR, __doc__)
 # cp1252 renderings of UTF-8 continuation bytes 0x80-0xBF
 _CONT = "\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122"
 _UTF8_AS_1252 = re.compile(f"(?:[\u00C2-\u00DF][{_CONT}]|[\u00E0-\u00EF][{_CONT}]{{2}})(?:[ ]?(?:[\u00C2-\u00DF][{_CONT}]|[\u00E0-\u00EF][{_CONT}]{{2}}))*")
+_SIGNATURE = re.compile("Ã|â€|Â[\u00A0-\u00BF]")
 _CP1256_AS_LATIN1 = re.compile("[\u00C0-\u00FF]{4,}(?:[ ][\u00C0-\u00FF]{2,})*")
 
 
@@ -45,8 +46,9 @@ def check(doc, settings):
     for m in _UTF8_AS_1252.finditer(text):
         fixed = _redecode_utf8(m.group())
         if fixed is None or (len(m.group()) < 4 and not AR_LETTER_RE.search(fixed)):
-            # a lone pair such as `Ã©` in a real name is too weak alone
-            if fixed is None or not re.search(r"Ã|â€", m.group()):
+            # a lone pair is weak evidence unless it is a classic signature: `Ã` + one
+            # more letter, `â€` + one, or `Â` before a Latin-1 symbol (`Â£`, `Â°`)
+            if fixed is None or not _SIGNATURE.search(m.group()):
                 continue
         yield RULE.finding(m.start(), m.end(), f"mojibake {quote(m.group(), 40)} (reads {quote(fixed, 40)})",
                            Fix.replace(m.start(), m.end(), fixed, SAFE))

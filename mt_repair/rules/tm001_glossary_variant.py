@@ -8,7 +8,8 @@ MT and wire copy bring many.
 Example: `التقى بلنكن نظيره في نيو يورك` -> `التقى بلينكن نظيره في نيويورك`.
 English variants are checked in English lines only, and not for titles (`PM`).
 Variants marked `~` in the glossary (accepted spellings elsewhere, `الكونجرس`) are info.
-Fix: safe, or unsafe where the glossary entry says `fix=unsafe`; the clitics are kept.
+Fix: safe, or unsafe where the glossary entry says `fix=unsafe` and for `~` variants
+(house style, applied with --unsafe-fixes only); the clitics are kept.
 """
 
 from mt_repair.rules.base import INFO, SAFE, UNSAFE, WARNING, Rule, quote
@@ -56,5 +57,7 @@ def _finding(entry, form, house, s, e):
     style = form in entry.style_variants
     return RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary"
                               + (" (house style; the other spelling is accepted elsewhere)" if style else ""),
-                        Fix.replace(s, e, house, SAFE if entry.safe else UNSAFE),
+                        # an accepted spelling is rewritten only on request: --fix leaves
+                        # correct professional text byte-identical
+                        Fix.replace(s, e, house, SAFE if entry.safe and not style else UNSAFE),
                         severity=INFO if style else None)

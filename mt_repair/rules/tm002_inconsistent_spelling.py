@@ -66,13 +66,13 @@ def _stem(token, marks=True):
     return "", w
 
 
-def _surfaces(doc, arabic):
+def _surfaces(doc, arabic, glossary_words=frozenset()):
     """Distinct name-shaped tokens -> (proclitic, word), and how often each token occurs."""
     counts = doc.token_counts
     stems = {}
     for tok in counts:
-        if len(tok) < 5:
-            continue
+        if len(tok) < 5 or tok in glossary_words:
+            continue  # a glossary name whole (`واشنطن`), never stemmed to `اشنطن`
         if arabic:
             if tok[0] < "\u0621" or tok[0].isdigit():  # TOKEN_RE: not an Arabic word
                 continue
@@ -91,7 +91,7 @@ def _surfaces(doc, arabic):
 def check(doc, settings):
     glossary_words = settings.glossary.words if settings.glossary else frozenset()
     arabic = doc.language == "ar"
-    stems, counts = _surfaces(doc, arabic)
+    stems, counts = _surfaces(doc, arabic, glossary_words)
     common = common_words("ar" if arabic else "en")
     words = {word for _, word in stems.values()} - glossary_words
     if common is not None:  # common words are never names; drop them in bulk, before grouping
