@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean system-deps
+.PHONY: setup demo test bench clean system-deps eval-synthetic eval-articles eval-examples eval-screenshot
 
 setup: $(STAMP)
 
@@ -12,7 +12,8 @@ $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet torch==2.13.0  # the CPU wheel on disk; first, so .[mt] adds no CUDA
+	$(BIN)/pip install --quiet -e ".[dev,mt]"
 	@touch $(STAMP)
 
 # hunspell dictionaries (optional, a second opinion for the spelling check).
@@ -34,6 +35,22 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_hook.py
+
+# Evaluation (see eval/README.md). Reports go to eval-report/ (git-ignored).
+NTREX ?= ../shared/data/ntrex-128
+eval-synthetic: setup
+	$(BIN)/mt-repair eval --synthetic $(NTREX) --seed 13 --judged tests/data/ntrex_judged.tsv -o eval-report/synthetic
+
+eval-articles: setup
+	$(BIN)/mt-repair eval ../shared/articles -o eval-report/articles
+
+eval-examples: setup
+	$(BIN)/mt-repair eval examples/ --labels examples/labels.jsonl --clean examples/clean -o eval-report/examples
+
+# needs Debian's chromium: apt-get install -y chromium fonts-noto-core
+eval-screenshot:
+	$(BIN)/python eval/screenshot.py eval-report/articles/report.html
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

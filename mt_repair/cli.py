@@ -1,11 +1,10 @@
-"""The command line: `mt-repair check|rule`. Thin: parse, call the library, report."""
+"""The command line: `mt-repair check|rule|init`. Thin: parse, call the library, report."""
 
 from __future__ import annotations
 
 import argparse
 import difflib
 import fnmatch
-import inspect
 import os
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from mt_repair import __version__
 from mt_repair.types import Applicability, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("full", "concise", "json", "github")
+FORMATS = ("full", "concise", "json", "github", "sarif")
 
 
 class UsageError(Exception):
@@ -34,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--unsafe-fixes", action="store_true", help="also apply (or show) unsafe fixes")
     c.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
     c.add_argument("--output-format", choices=FORMATS, default=None,
-                   help="full (default on a terminal), concise, json or github")
+                   help="full (default on a terminal), concise, json, github or sarif")
     c.add_argument("--select", default=None, help="comma-separated codes, prefixes, names or categories")
     c.add_argument("--ignore", default=None, help="comma-separated codes, prefixes, names or categories to skip")
     c.add_argument("--extend-select", default=None, help="add to the configured selection")
@@ -50,6 +49,30 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--max-size", type=float, default=20, metavar="MB", help="skip larger files (default 20)")
     c.add_argument("--no-source", action="store_true", help="full format: do not print the source lines")
     c.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    c.add_argument("--hook", action="store_true", help="for git hooks: implies --force-exclude; files that "
+                   "are gone, symlinks, binary or oversized are skipped with a note, not an error")
+    c.add_argument("--force-exclude", action="store_true",
+                   help="apply the config's include/exclude to files named on the command line too")
+    c.add_argument("--baseline", type=Path, default=None, metavar="FILE",
+                   help="hide the findings recorded in FILE (see --write-baseline)")
+    c.add_argument("--write-baseline", type=Path, default=None, metavar="FILE",
+                   help="record this run's findings in FILE (replacing it) and report nothing")
+
+    i = sub.add_parser("init", help="create .mt-repair.toml and an empty house glossary (never overwrites)")
+    i.add_argument("folder", nargs="?", default=".", type=Path, help="the repository (default: here)")
+
+    c.add_argument("--source", default=None, metavar="FILE",
+                   help="with --target: check TARGET as the translation of FILE (pair rules PR…); "
+                        "X.en.md beside X.ar.md pairs by itself")
+    c.add_argument("--target", default=None, metavar="FILE", help="the translation to check against --source")
+
+    from mt_repair.translate.command import add_parser as add_translate_parser
+
+    add_translate_parser(sub)
+
+    from mt_repair.evaluation.cli import add_parser as add_eval_parser
+
+    add_eval_parser(sub)
 
     r = sub.add_parser("rule", help="explain a rule (or list them all)")
     r.add_argument("code", nargs="?", help="rule code, e.g. RP001")
@@ -64,6 +87,16 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "rule":
             return cmd_rule(args)
+        if args.command == "translate":
+            from mt_repair.translate.command import run as cmd_translate
+
+            return cmd_translate(args)
+        if args.command == "eval":
+            from mt_repair.evaluation.cli import run as cmd_eval
+
+            return cmd_eval(args)
+        if args.command == "init":
+            return cmd_init(args)
         _parser().print_help()
         return EXIT_CLEAN
     except UsageError as exc:
@@ -77,7 +110,11 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- rule ------------------------------------------------------------------------------
 def cmd_rule(args) -> int:
-    from mt_repair.rules import ALL_RULES, REGISTRY
+    from mt_repair.pairs import PAIR_REGISTRY, PAIR_RULES
+    from mt_repair.rules import ALL_RULES as MONO_RULES
+    from mt_repair.rules import REGISTRY as MONO_REGISTRY
+
+    ALL_RULES, REGISTRY = [*MONO_RULES, *PAIR_RULES], {**MONO_REGISTRY, **PAIR_REGISTRY}  # pair rules too
 
     if args.all or not args.code:
         for rule in ALL_RULES:
@@ -91,7 +128,23 @@ def cmd_rule(args) -> int:
         code = by_name[0].code
     rule = REGISTRY[code][0]
     print(f"{rule.code} {rule.name}  (category: {rule.category}, default severity: {rule.severity})\n")
-    print(inspect.cleandoc(rule.doc))
+    from inspect import cleandoc
+
+    print(cleandoc(rule.doc))
+    return EXIT_CLEAN
+
+
+# -- init ------------------------------------------------------------------------------
+def cmd_init(args) -> int:
+    from mt_repair.scaffold import init
+
+    try:
+        steps = init(args.folder)
+    except OSError as exc:
+        raise UsageError(f"cannot create files in {args.folder}: {exc.strerror or exc}") from None
+    for step in steps:
+        print(f"{'created' if step.created else 'skipped'}  {step.path}  ({step.why})")
+    print("Next: `mt-repair check .`, and the pre-commit hooks (README: \"Use it in an editorial repo\").")
     return EXIT_CLEAN
 
 
@@ -168,10 +221,18 @@ def _excluded(name: str, settings) -> bool:
 def cmd_check(args) -> int:
     from mt_repair.linter import check_text, fix_text
     from mt_repair.reporters import FileResult
-    from mt_repair.textio import InputError, decode, read_source, write_atomic
+    from mt_repair.textio import InputError, NotAnArticle, decode, read_source, write_atomic
 
     if args.fix and args.diff:
         raise UsageError("--fix and --diff do not go together: --diff never writes")
+    if args.write_baseline and args.diff:
+        raise UsageError("--write-baseline and --diff do not go together")
+    baseline = None if args.write_baseline else _load_baseline(args.baseline)  # writing records everything
+    force_exclude = args.force_exclude or args.hook
+    if (args.source is None) != (args.target is None):
+        raise UsageError("--source and --target go together")
+    if args.target:
+        args.paths = [args.target] if args.paths == ["."] else args.paths + [args.target]
     anchor = Path(args.paths[0]) if args.paths and args.paths[0] != "-" else Path.cwd()
     settings = load_cli_settings(args, anchor if anchor.exists() else Path.cwd())
     minimum = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
@@ -184,13 +245,20 @@ def cmd_check(args) -> int:
             continue
         seen.add(path)
         shown = (args.stdin_filename or "<stdin>") if is_stdin else path
+        note = None if is_stdin else _skip_note(path, settings, args.hook, force_exclude)
+        if note:
+            results.append(FileResult(shown, note=note, skipped=True))
+            continue
         try:
             if is_stdin:
                 src = decode(sys.stdin.buffer.read(), shown, max_bytes)
             else:
                 src = read_source(path, max_bytes)
         except InputError as exc:
-            results.append(FileResult(shown, error=str(exc)))
+            if args.hook and isinstance(exc, NotAnArticle):
+                results.append(FileResult(shown, note=str(exc), skipped=True))
+            else:
+                results.append(FileResult(shown, error=str(exc)))
             continue
         if not src.text.strip():
             results.append(FileResult(shown, text=src.text, note="empty, nothing to check"))
@@ -214,6 +282,9 @@ def cmd_check(args) -> int:
                         results.append(FileResult(shown, error=f"fix not written: {exc}"))
                         continue
         findings = check_text(text, settings, shown)
+        findings = _with_pair_findings(args, shown, text, findings, settings, max_bytes)
+        if baseline is not None:
+            findings = baseline.filter(shown, text, findings)
         results.append(FileResult(shown, text=text, findings=findings, fixed=fixed_count))
 
     if args.diff:
@@ -226,13 +297,87 @@ def cmd_check(args) -> int:
         _print_errors(results)
         return EXIT_ERROR if errors else (EXIT_FINDINGS if n and not args.exit_zero else EXIT_CLEAN)
 
+    if args.write_baseline:
+        return _write_baseline(args, results)
     fmt = args.output_format or ("full" if sys.stdout.isatty() else "concise")
     fixing_stdin = args.fix and any(p == "-" for p in args.paths)
     report(results, fmt, args, fixing=args.fix, to_stderr=fixing_stdin)
+    if baseline is not None and not args.quiet and fmt in ("full", "concise"):
+        _baseline_summary(args.baseline, baseline)
     if any(r.error for r in results):
         return EXIT_ERROR
     failing = any(f.severity >= settings.fail_on for r in results for f in r.findings)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _with_pair_findings(args, shown: str, text: str, findings, settings, max_bytes: int):
+    """Add the pair rules' findings when `shown` is a translation: --target, or X.en.md
+    with X.ar.md beside it. They belong to the target file, sorted in with the others."""
+    if not args.target and ".en." not in Path(shown).name:
+        return findings  # not a translation: keep the pair rules' imports off the hook's path
+    from mt_repair.pairs import check_pair, source_for
+    from mt_repair.textio import InputError, read_source
+
+    if args.target and Path(shown) == Path(args.target):
+        source = Path(args.source)
+        try:
+            source_text = read_source(source, max_bytes).text
+        except InputError as exc:
+            raise UsageError(f"--source {source}: {exc}") from None
+    else:
+        source = source_for(shown)
+        if source is None:
+            return findings
+        try:
+            source_text = read_source(source, max_bytes).text
+        except InputError:
+            return findings  # reported on its own when it is checked
+    pair = check_pair(source_text, text, settings, str(source), shown)
+    return sorted(findings + pair, key=lambda f: (f.start, f.end, f.code)) if pair else findings
+
+
+def _skip_note(path: str, settings, hook: bool, force_exclude: bool) -> str | None:
+    """Why hook mode / --force-exclude leaves a named file out, or None to check it."""
+    if not (hook or force_exclude):
+        return None
+    from mt_repair.hook import gone_or_link, outside_globs
+
+    return (gone_or_link(path) if hook else None) or outside_globs(path, settings)
+
+
+def _load_baseline(path: Path | None):
+    if path is None:
+        return None
+    from mt_repair.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _write_baseline(args, results) -> int:
+    from mt_repair.baseline import Baseline
+
+    base = Baseline.record(args.write_baseline.parent, results)
+    try:
+        base.write(args.write_baseline)
+    except OSError as exc:
+        raise UsageError(f"cannot write baseline {args.write_baseline}: {exc.strerror or exc}") from None
+    _print_errors(results)
+    if not args.quiet:
+        files = len(base.counts)
+        print(f"Recorded {base.total} finding{'s' if base.total != 1 else ''} in {files} "
+              f"file{'s' if files != 1 else ''} to {args.write_baseline}.", file=sys.stderr)
+    return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
+
+
+def _baseline_summary(path: Path, baseline) -> None:
+    parts = [f"{baseline.hidden} finding{'s' if baseline.hidden != 1 else ''} hidden by the baseline {path}."]
+    if baseline.stale:
+        parts.append(f"{baseline.stale} recorded there no longer found (rewrite it with --write-baseline "
+                     f"to drop them).")
+    print(" ".join(parts), file=sys.stderr)
 
 
 def _print_errors(results) -> None:
@@ -251,6 +396,13 @@ def report(results, fmt: str, args, fixing: bool, to_stderr: bool = False) -> No
         _print_errors(results)
     elif fmt == "github":
         stream.write(render_github(results))
+    elif fmt == "sarif":
+        from mt_repair.reporters.sarif import render_sarif
+        from mt_repair.pairs import PAIR_RULES
+        from mt_repair.rules import ALL_RULES
+
+        stream.write(render_sarif(results, [*ALL_RULES, *PAIR_RULES], __version__))
+        _print_errors(results)
     elif fmt == "concise":
         stream.write(render_concise(results))
         if not args.quiet:

@@ -95,9 +95,13 @@ def selected(rule: Rule, select, ignore) -> bool:
 
 def validate_selector(s: str) -> str:
     valid = any(matches(r, s) for r in ALL_RULES)
+    if not valid:  # pair rules (PR…, category `pair`) are selected alike; imported only here
+        from mt_repair.pairs import PAIR_RULES
+
+        valid = any(matches(r, s) for r in PAIR_RULES)
     if not valid:
         raise ConfigError(f"unknown rule selector {s!r}: use a code (RP001), a prefix (RP), "
-                          f"a rule name or a category ({', '.join(CATEGORIES)})")
+                          f"a rule name or a category ({', '.join(CATEGORIES)}, pair)")
     return s
 
 

@@ -21,6 +21,13 @@ class InputError(Exception):
     """A file that cannot be checked; the message is shown to the user as is."""
 
 
+class NotAnArticle(InputError):
+    """A file that is no article to check (binary, oversized), rather than a broken one.
+
+    Hook mode (`check --hook`) turns these into notes instead of errors.
+    """
+
+
 @dataclass(frozen=True)
 class SourceFile:
     path: str
@@ -37,8 +44,8 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs
 
 def decode(raw: bytes, path: str, max_bytes: int = MAX_BYTES) -> SourceFile:
     if len(raw) > max_bytes:
-        raise InputError(f"skipped: {len(raw) / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit "
-                         f"(raise it with --max-size)")
+        raise NotAnArticle(f"skipped: {len(raw) / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit "
+                           f"(raise it with --max-size)")
     bom, encoding = b"", "utf-8"
     for mark, enc in _BOMS:
         if raw.startswith(mark):
@@ -46,7 +53,7 @@ def decode(raw: bytes, path: str, max_bytes: int = MAX_BYTES) -> SourceFile:
             break
     body = raw[len(bom):]
     if encoding == "utf-8" and b"\x00" in body[:8192]:
-        raise InputError("skipped: binary file (contains NUL bytes)")
+        raise NotAnArticle("skipped: binary file (contains NUL bytes)")
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -61,8 +68,8 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceFile:
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(f"skipped: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit "
-                             f"(raise it with --max-size)")
+            raise NotAnArticle(f"skipped: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit "
+                               f"(raise it with --max-size)")
         raw = p.read_bytes()
     except FileNotFoundError:
         raise InputError("file not found (was it moved or deleted during the run?)") from None

@@ -18,6 +18,7 @@ class FileResult:
     error: str | None = None
     fixed: int = 0
     note: str | None = None
+    skipped: bool = False  # not checked, on purpose (hook mode, --force-exclude); `note` says why
 
     def __post_init__(self) -> None:
         self._doc: Document | None = None
@@ -66,7 +67,8 @@ def summarize(results: list[FileResult]) -> dict:
                 elif f.fix.applicability == Applicability.UNSAFE:
                     unsafe += 1
     return {"counts": counts, "safe": safe, "unsafe": unsafe, "fixed": fixed,
-            "errors": sum(1 for r in results if r.error), "files": len(results)}
+            "errors": sum(1 for r in results if r.error), "files": sum(1 for r in results if not r.skipped),
+            "skipped": sum(1 for r in results if r.skipped)}
 
 
 def summary_line(results: list[FileResult], fixing: bool = False) -> str:
@@ -88,4 +90,6 @@ def summary_line(results: list[FileResult], fixing: bool = False) -> str:
         parts.append(f"{s['unsafe']} more with --unsafe-fixes.")
     if s["errors"]:
         parts.append(f"{s['errors']} file{'s' if s['errors'] != 1 else ''} could not be checked.")
+    if s["skipped"]:
+        parts.append(f"{s['skipped']} file{'s' if s['skipped'] != 1 else ''} skipped.")
     return " ".join(parts)

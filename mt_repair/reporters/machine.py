@@ -1,4 +1,4 @@
-"""Machine-readable formats: json, concise, github."""
+"""Machine-readable formats: json, concise, github (sarif is in sarif.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ def render_concise(results: list[FileResult]) -> str:
     for r in results:
         if r.error:
             out.append(f"{r.path}: error: {r.error}")
+        if r.note:
+            out.append(f"{r.path}: note: {r.note}")
         for f in r.findings:
             loc = location(r, f)
             out.append(f"{r.path}:{loc['line']}:{loc['column']}: {f.code} [{f.severity}] {f.message}")

@@ -1,0 +1,72 @@
+"""PR002 pair-number-mismatch: a number in the source and the translation disagree.
+
+What: numbers of an aligned sentence pair compared by value, the English side within the
+sentence and its neighbours: Arabic-Indic (٣) and Persian (۳) digits, `٫` and `٬`
+separators, scale words (`٣٫٥ مليار` = 3.5 billion = 3,500 million), duals (`ملياري` two
+billion, `يومين` two days), number words (`خمسة وعشرين` = 25 = twenty-five) and
+percentages (`٤٥٪` = 45% = 45 percent). Reported: a source number with no equal value in
+the translation (changed or dropped), and a number in the translation that the source
+does not have. Only digits and unambiguous number words are reported; words such as
+`one` or `ست` only serve to match. Ordinals (21st) are not reported.
+Why: a wrong figure is the costliest MT error in news, and the easiest to miss.
+Example: source `قُتل 45 شخصاً`, translation `54 people were killed.`
+Fix: none; only the source can say which figure is right.
+"""
+
+import math
+
+from mt_repair.pairs.base import PairRule
+from mt_repair.rules.base import WARNING, quote
+
+RULE = PairRule("PR002", "pair-number-mismatch", WARNING, __doc__)
+
+
+def check(pair):
+    if not pair.target_is_english:
+        return
+    for k, bead in enumerate(pair.beads):
+        if not pair.translated(bead):
+            continue  # omitted, added or left in Arabic: PR004-PR007's
+        wsi, wti = pair.window(k)
+        bead_tgt = [q for j in bead.tgt for q in pair.tgt_numbers[j]]
+        win_src = [q for i in wsi for q in pair.src_numbers[i]]
+        win_tgt = [q for j in wti for q in pair.tgt_numbers[j]]
+        # unmatched within the bead; a neighbour sentence excuses a number only when
+        # nothing in this bead contradicts it (alignment may have moved it next door)
+        lost = [(i, q) for i in bead.src for q in pair.src_numbers[i]
+                if q.reportable and not any(q.same(t) for t in bead_tgt)]
+        extra = [(j, t) for j in bead.tgt for t in pair.tgt_numbers[j]
+                 if t.reportable and not t.ordinal and not any(t.same(q) for q in win_src)]
+        used = set()
+        for j, t in extra:
+            options = sorted(range(len(lost)), key=lambda n: _likeness(t.value, lost[n][1].value))
+            if options:
+                n = options[0]
+                used.add(n)
+                i, q = lost[n]
+                yield RULE.finding(pair.tgt[j].start + t.start, pair.tgt[j].start + t.end,
+                                   f"{quote(t.text)} in the translation, but the source has {quote(q.text)} "
+                                   f"(line {pair.src[i].line})")
+            else:
+                yield RULE.finding(pair.tgt[j].start + t.start, pair.tgt[j].start + t.end,
+                                   f"{quote(t.text)} in the translation is not in the source")
+        for n, (i, q) in enumerate(lost):
+            if n in used or any(q.same(t) for t in win_tgt):
+                continue
+            s, e = pair.target_span(k)
+            yield RULE.finding(s, e, f"the source number {quote(q.text)} (line {pair.src[i].line}) "
+                                     f"is not in the translation")
+
+
+def _mantissa(v: float) -> str:
+    return f"{v:.6e}".split("e")[0].replace(".", "").rstrip("0")
+
+
+def _likeness(a: float, b: float) -> tuple:
+    """Which source number a wrong one most likely stands for: same digits at another
+    scale (3.5 million for 3.5 billion), then the same digits reordered (54 for 45)."""
+    if _mantissa(a) == _mantissa(b):
+        return (0, 0.0)
+    if sorted(_mantissa(a)) == sorted(_mantissa(b)):
+        return (1, 0.0)
+    return (2, abs(math.log10(max(a, 1e-9)) - math.log10(max(b, 1e-9))))

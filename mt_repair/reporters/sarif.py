@@ -1,0 +1,115 @@
+"""SARIF 2.1.0 (OASIS), for code-scanning dashboards such as GitHub's.
+
+One run; `tool.driver.rules` lists every rule (so a rule's index never changes), each
+with its docstring's first line as short description and its default severity as level.
+Columns count Unicode code points, as everywhere in mt-repair, and the run says so
+(`columnKind`; SARIF's default is UTF-16 code units). Regions end exclusive, as in the
+JSON format. Paths below the current folder are relative URIs against `%SRCROOT%`;
+others are absolute `file://` URIs. Files that could not be read, and files skipped with
+a note, are tool execution notifications. Each result carries the baseline fingerprint
+(`partialFingerprints`), which does not change when lines move.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from mt_repair.baseline import fingerprint
+from mt_repair.reporters import FileResult
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+APPLICABILITY = {"safe": "safe fix", "unsafe": "unsafe fix (needs --unsafe-fixes)",
+                 "display-only": "suggestion (never applied)"}
+
+
+def _artifact(path: str, base: Path) -> dict:
+    if path.startswith("<"):  # <stdin>
+        return {"uri": quote(path, safe="")}
+    absolute = Path(os.path.abspath(path))
+    try:
+        rel = absolute.relative_to(base)
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(rel.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _region(result: FileResult, start: int, end: int, snippet: bool = True) -> dict:
+    line, col = result.position(start)
+    end_line, end_col = result.position(end)
+    region = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+    if snippet:
+        region["snippet"] = {"text": result.text[start:end]}
+    return region
+
+
+def _rule(rule) -> dict:
+    summary = rule.summary.split(": ", 1)[-1]
+    body = inspect.cleandoc(rule.doc).split("\n", 1)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": body[1].strip() if len(body) > 1 else summary},
+        "defaultConfiguration": {"level": LEVEL[str(rule.severity)]},
+        "properties": {"tags": [rule.category]},
+    }
+
+
+def _fix(result: FileResult, f, artifact: dict) -> dict:
+    applicability = str(f.fix.applicability)
+    return {
+        "description": {"text": APPLICABILITY[applicability]},
+        "artifactChanges": [{
+            "artifactLocation": artifact,
+            "replacements": [{"deletedRegion": _region(result, e.start, e.end, snippet=False),
+                              "insertedContent": {"text": e.replacement}} for e in f.fix.edits],
+        }],
+        "properties": {"applicability": applicability},
+    }
+
+
+def render_sarif(results: list[FileResult], rules, version: str, base: str | None = None) -> str:
+    """The SARIF log for `results`; `rules` are all the rules, `base` the %SRCROOT% folder."""
+    root = Path(os.path.abspath(base or os.getcwd()))
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    sarif_results = []
+    notifications = []
+    for r in results:
+        artifact = _artifact(r.path, root)
+        if r.error or r.note:
+            notifications.append({
+                "level": "error" if r.error else "note",
+                "message": {"text": r.error or r.note},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact}}],
+            })
+        for f in r.findings:
+            item = {
+                "ruleId": f.code,
+                "level": LEVEL[str(f.severity)],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact,
+                                                    "region": _region(r, f.start, f.end)}}],
+                "partialFingerprints": {"mtRepairBaseline/v1": fingerprint(r.text, f)},
+                "properties": {"category": f.category, "name": f.name},
+            }
+            if f.code in index:
+                item["ruleIndex"] = index[f.code]
+            if f.fix is not None:
+                item["fixes"] = [_fix(r, f, artifact)]
+            sarif_results.append(item)
+    run = {
+        "tool": {"driver": {"name": "mt-repair", "version": version, "semanticVersion": version,
+                            "rules": [_rule(rule) for rule in rules]}},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
+        "invocations": [{"executionSuccessful": not any(r.error for r in results),
+                         "toolExecutionNotifications": notifications}],
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+    }
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
