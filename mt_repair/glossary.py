@@ -214,6 +214,8 @@ class Glossary:
                 m = TOKEN_RE.match(f)
                 first = m.group() if m else f
                 table[first] = table.get(first, ()) + (f,)
+                if first.startswith("ال") and len(first) > 3:  # written after لل
+                    table[first[2:]] = table.get(first[2:], ()) + (f,)
         return out
 
     def variants_among(self, tokens, arabic: bool) -> tuple[str, ...]:
@@ -235,12 +237,7 @@ class Glossary:
 
     @cached_property
     def ar_canonical_re(self) -> re.Pattern | None:
-        forms = sorted({e.ar for e in self.entries}, key=len, reverse=True)
-        if not forms:
-            return None
-        return re.compile(
-            rf"(?<![{AR_LETTER}{AR_MARK}])(?P<pre>(?:[وف]?[بكل]?|[وف]?ل?ل|[وف]?[بك]?ال)?)"
-            rf"(?P<form>{_trie_pattern(forms)})(?![{AR_LETTER}{AR_MARK}])")
+        return _ar_forms_re(tuple({e.ar for e in self.entries}))
 
     @cached_property
     def en_variant_re(self) -> re.Pattern | None:
@@ -249,11 +246,26 @@ class Glossary:
 
 @lru_cache(maxsize=256)
 def _ar_forms_re(forms: tuple[str, ...]) -> re.Pattern | None:
+    """Arabic forms behind optional proclitics (groups `pre`, `form`) and, for forms that
+    begin with the article, behind `لل` where ل + ال assimilate (`للأمم المتحدة`: groups
+    `lpre`, `lform`, the form without its ال). Read matches with `ar_match`."""
     if not forms:
         return None
-    return re.compile(
-        rf"(?<![{AR_LETTER}{AR_MARK}])(?P<pre>(?:[وف]?[بكل]?|[وف]?ل?ل|[وف]?[بك]?ال)?)"
-        rf"(?P<form>{_trie_pattern(sorted(forms, key=len, reverse=True))})(?![{AR_LETTER}{AR_MARK}])")
+    by_len = sorted(forms, key=len, reverse=True)
+    branches = [rf"(?P<pre>(?:[وف]?[بكل]?|[وف]?ل?ل|[وف]?[بك]?ال)?)(?P<form>{_trie_pattern(by_len)})"]
+    stems = [f[2:] for f in by_len if f.startswith("ال") and len(f) > 3]
+    if stems:
+        branches.append(rf"(?P<lpre>[وف]?لل)(?P<lform>{_trie_pattern(stems)})")
+    return re.compile(rf"(?<![{AR_LETTER}{AR_MARK}])(?:{'|'.join(branches)})(?![{AR_LETTER}{AR_MARK}])")
+
+
+def ar_match(m: re.Match) -> tuple[str, int, int, bool]:
+    """(glossary form, start, end, assimilated) for a match of an Arabic forms pattern.
+    When `assimilated`, the text has لل for ل + ال and the span covers the form without
+    its article: a correction replaces it with the house form without its ال."""
+    if m.groupdict().get("form") is not None:
+        return m.group("form"), m.start("form"), m.end("form"), False
+    return "ال" + m.group("lform"), m.start("lform"), m.end("lform"), True
 
 
 @lru_cache(maxsize=256)

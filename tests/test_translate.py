@@ -72,6 +72,13 @@ def test_terms_through_clitics_variants_and_verbatim(settings):
     assert inject(text, terms, can_spell=lambda s: False) == text
 
 
+def test_terms_after_assimilated_article(settings):
+    # ل + الأمم is written للأمم: the name is still found and protected
+    index = TermIndex(settings.glossary)
+    terms = index.find("وجه رسالة للأمم المتحدة أمس")
+    assert [(t.source, t.target) for t in terms] == [("أمم المتحدة", "United Nations")]
+
+
 def test_ensure_terms_present_corrected_inserted(settings):
     index = TermIndex(settings.glossary)
     source = "التقى سيرغي لافروف نظيره في جنيف."

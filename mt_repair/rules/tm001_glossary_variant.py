@@ -12,6 +12,7 @@ Fix: safe, or unsafe where the glossary entry says `fix=unsafe` and for `~` vari
 (house style, applied with --unsafe-fixes only); the clitics are kept.
 """
 
+from mt_repair.glossary import ar_match
 from mt_repair.rules.base import INFO, SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Fix
 
@@ -22,13 +23,19 @@ def _matches(doc, glossary, arabic):
     """Matches of the variant pattern, restricted to the variants whose first word the
     text contains, and run only over the lines that contain one of them."""
     text = doc.text
-    forms = tuple(f for f in glossary.variants_among(doc.token_counts.keys(), arabic) if f in text)
-    rx = glossary.variant_re(forms, arabic)
+    forms, needles = [], set()
+    for f in glossary.variants_among(doc.token_counts.keys(), arabic):
+        # after لل the form's article is not written: للأمم for ل + الأمم
+        seen = [n for n in (f, f[2:] if arabic and f.startswith("ال") else None) if n and n in text]
+        if seen:
+            forms.append(f)
+            needles.update(seen)
+    rx = glossary.variant_re(tuple(forms), arabic)
     if rx is None:
         return
     for ls, le, line in doc.lines:
-        if any(f in line for f in forms):
-            yield from rx.finditer(doc.text, ls, le)
+        if any(n in line for n in needles):
+            yield from rx.finditer(text, ls, le)
 
 
 def check(doc, settings):
@@ -37,11 +44,16 @@ def check(doc, settings):
         return
     if not doc.text.isascii():
         for m in _matches(doc, glossary, arabic=True):
-            entry = glossary.ar_variant_of[m.group("form")]
-            s, e = m.start("form"), m.end("form")
+            form, s, e, assimilated = ar_match(m)
+            entry = glossary.ar_variant_of[form]
+            house = entry.ar
+            if assimilated:  # لل + الأمم: the span and the correction leave the article out
+                if not house.startswith("ال"):
+                    continue
+                form, house = form[2:], house[2:]
             if doc.overlaps_skip(s, e):
                 continue
-            yield _finding(entry, m.group("form"), entry.ar, s, e)
+            yield _finding(entry, form, house, s, e, glossary_form="ال" + form if assimilated else None)
     if not all(doc.arabic_lines):
         for m in _matches(doc, glossary, arabic=False):
             entry = glossary.en_variant_of[m.group("form")]
@@ -53,8 +65,8 @@ def check(doc, settings):
             yield _finding(entry, m.group("form"), entry.en, s, e)
 
 
-def _finding(entry, form, house, s, e):
-    style = form in entry.style_variants
+def _finding(entry, form, house, s, e, glossary_form=None):
+    style = (glossary_form or form) in entry.style_variants
     return RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary"
                               + (" (house style; the other spelling is accepted elsewhere)" if style else ""),
                         # an accepted spelling is rewritten only on request: --fix leaves

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mt_repair.glossary import Entry, Glossary
+from mt_repair.glossary import Entry, Glossary, ar_match
 from mt_repair.text import AR_LETTER, LATIN_LETTER
 
 _VERBATIM = re.compile(
@@ -71,10 +71,10 @@ class TermIndex:
                 if regex is None:
                     continue
                 for m in regex.finditer(text):
-                    entry = table[m.group("form")]
+                    form, start, end, _ = ar_match(m)  # also after لل (للأمم المتحدة)
+                    entry = table[form]
                     if protectable(entry):
-                        found.append(Term(m.start("form"), m.end("form"), m.group("form"), entry.en,
-                                          "glossary", entry))
+                        found.append(Term(start, end, text[start:end], entry.en, "glossary", entry))
         for m in _VERBATIM.finditer(text):
             s, e = m.span()
             while e > s and text[e - 1] in _TRAILING:
