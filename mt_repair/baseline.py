@@ -118,7 +118,9 @@ class Baseline:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     def write(self, path: str | Path) -> None:
-        Path(path).write_text(self.dumps(), encoding="utf-8")
+        from mt_repair.textio import write_atomic
+
+        write_atomic(path, self.dumps().encode("utf-8"), create=True)  # never a half-written baseline
 
     @classmethod
     def load(cls, path: str | Path) -> "Baseline":

@@ -82,13 +82,18 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceFile:
     return decode(raw, str(path), max_bytes)
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Replace `path` with `data` via a temp file and rename; keeps permissions."""
+def write_atomic(path: str | Path, data: bytes, create: bool = False) -> None:
+    """Replace `path` with `data` via a temp file and rename; keeps permissions.
+    With `create`, a missing file is created (mode from the umask) instead of an error."""
     p = Path(path)
     try:
         mode = stat.S_IMODE(p.stat().st_mode)
     except FileNotFoundError:
-        raise InputError("file vanished before it could be written; nothing was written") from None
+        if not create:
+            raise InputError("file vanished before it could be written; nothing was written") from None
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".mt-repair.tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
