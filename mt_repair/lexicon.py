@@ -154,17 +154,80 @@ class Hunspell:
         return bool(self._lib.Hunspell_spell(self._h, raw))
 
 
-@lru_cache(maxsize=None)
-def hunspell(lang: str) -> Hunspell | None:
+def _dictionary_files(lang: str) -> tuple[Path, Path] | None:
     for d in HUNSPELL_DIRS:
         for name in HUNSPELL_NAMES.get(lang, (lang,)):
             aff, dic = Path(d, name + ".aff"), Path(d, name + ".dic")
             if aff.exists() and dic.exists():
-                try:
-                    return Hunspell(aff, dic)
-                except OSError:
-                    return None
+                return aff, dic
     return None
+
+
+@lru_cache(maxsize=None)
+def hunspell(lang: str) -> Hunspell | None:
+    files = _dictionary_files(lang)
+    if files is None:
+        return None
+    try:
+        return Hunspell(*files)
+    except OSError:
+        return None
+
+
+class Speller:
+    """hunspell behind a verdict file in the cache folder. Loading hunspell-ar takes
+    ~250 ms, more than checking an article; the words it is asked about (names, rare
+    forms) recur from run to run, so a pre-commit re-run usually never loads it.
+    Verdicts are appended one line each (O_APPEND: concurrent runs do not interleave)."""
+
+    MAX_BYTES = 4_000_000
+
+    def __init__(self, lang: str, dic: Path):
+        st = dic.stat()
+        self.lang = lang
+        self.path = cache_dir() / f"hunspell-{lang}-{st.st_size}-{int(st.st_mtime)}.verdicts"
+        self._known: dict[str, bool] | None = None
+
+    def _load(self) -> dict[str, bool]:
+        known: dict[str, bool] = {}
+        try:
+            if self.path.stat().st_size <= self.MAX_BYTES:
+                for line in self.path.read_text(encoding="utf-8").splitlines():
+                    verdict, _, word = line.partition("\t")
+                    if word and verdict in ("0", "1"):
+                        known[word] = verdict == "1"
+        except (OSError, UnicodeDecodeError):
+            pass
+        return known
+
+    def spell(self, word: str) -> bool:
+        if self._known is None:
+            self._known = self._load()
+        verdict = self._known.get(word)
+        if verdict is None:
+            hs = hunspell(self.lang)
+            verdict = self._known[word] = bool(hs is not None and hs.spell(word))
+            if hs is not None and "\n" not in word and "\t" not in word:
+                self._remember(word, verdict)
+        return verdict
+
+    def _remember(self, word: str, verdict: bool) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, f"{int(verdict)}\t{word}\n".encode("utf-8", "surrogatepass"))
+            finally:
+                os.close(fd)
+        except OSError:
+            pass  # a read-only cache only costs time
+
+
+@lru_cache(maxsize=None)
+def speller(lang: str) -> Speller | None:
+    """hunspell for `lang` with its verdicts cached on disk; None without dictionaries."""
+    files = _dictionary_files(lang)
+    return Speller(lang, files[1]) if files is not None else None
 
 
 def common_words(lang: str) -> WordFile | None:
@@ -185,7 +248,7 @@ class Lexicon:
             memo.clear()
 
     def available(self, lang: str) -> bool:
-        return wordfreq_words(lang) is not None or (self.use_hunspell and hunspell(lang) is not None)
+        return wordfreq_words(lang) is not None or (self.use_hunspell and speller(lang) is not None)
 
     def is_word(self, token: str, deep: bool = True) -> bool:
         """`deep=False` asks the word lists only (fast); `deep=True` also asks hunspell."""
@@ -231,7 +294,7 @@ class Lexicon:
         if words is not None and not deep:
             return False
         if self.use_hunspell:
-            hs = hunspell(lang)
+            hs = speller(lang)
             if hs is not None and (hs.spell(word) or (lang == "en" and hs.spell(word.lower()))):
                 return True
-        return words is None and (not self.use_hunspell or hunspell(lang) is None)
+        return words is None and (not self.use_hunspell or speller(lang) is None)

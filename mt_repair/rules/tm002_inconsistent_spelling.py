@@ -13,7 +13,7 @@ Fix: unsafe. The rarer spelling is replaced by the more frequent one in the arti
 
 import re
 
-from mt_repair.lexicon import common_words, hunspell
+from mt_repair.lexicon import common_words, speller
 from mt_repair.rules.base import DISPLAY, UNSAFE, WARNING, Rule, quote
 from mt_repair.text import strip_marks
 from mt_repair.types import Fix
@@ -112,17 +112,17 @@ def check(doc, settings):
     for start, end, tok in [t for t in doc.tokens if t[2] in surfaces]:
         pre, word = stems[tok]
         seen.setdefault(word, []).append((start + len(pre), end))
-    speller = None
+    spell = None
     for words in groups:
         words.sort(key=lambda w: (-len(seen[w]), seen[w][0][0]))
         major = words[0]
         for minor in words[1:]:
             if not _close(major, minor, arabic) or (arabic and major.translate(_HAMZA) == minor.translate(_HAMZA)):
                 continue
-            if speller is None and settings.hunspell:  # loaded only when a pair is this close
-                speller = hunspell("ar" if arabic else "en") or False
-            if not (_name_like(minor, arabic, common, speller or None)
-                    and _name_like(major, arabic, common, speller or None)):
+            if spell is None and settings.hunspell:  # loaded only when a pair is this close
+                spell = speller("ar" if arabic else "en") or False
+            if not (_name_like(minor, arabic, common, spell or None)
+                    and _name_like(major, arabic, common, spell or None)):
                 continue
             tie = len(seen[major]) == len(seen[minor])
             for s, e in seen[minor]:
