@@ -121,8 +121,16 @@ class Document:
     def tokens(self) -> list[tuple[int, int, str]]:
         """Word and number tokens as (start, end, text), outside skipped regions."""
         toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(self.text)]
-        if self.skip_spans:
-            toks = [t for t in toks if not self.in_skip(t[0])]
+        if self.skip_spans:  # drop the tokens inside skipped regions, span by span (few)
+            starts = [t[0] for t in toks]
+            keep = []
+            prev = 0
+            for s, e in self.skip_spans:
+                i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+                keep.append(toks[prev:i])
+                prev = max(prev, j)
+            keep.append(toks[prev:])
+            toks = [t for part in keep for t in part]
         return toks
 
     @cached_property
