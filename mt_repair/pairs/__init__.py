@@ -19,7 +19,7 @@ from mt_repair.pairs.base import CATEGORY, Pair, PairRule
 from mt_repair.types import Finding
 
 _MODULES = ("pr001_glossary_term", "pr002_number_mismatch", "pr003_date_mismatch", "pr004_untranslated",
-            "pr005_identical", "pr006_omitted", "pr007_added")
+            "pr005_identical", "pr006_omitted", "pr007_added", "pr008_detached")
 SUFFIXES = (".md", ".markdown", ".txt", ".text")
 
 
@@ -52,7 +52,13 @@ def selected_pair_rules(settings, path: str | None = None) -> list[PairRule]:
 
     ignored = settings.ignored_for(path)
     return [r for r in PAIR_RULES if selected(r, settings.select, settings.ignore)
+            and (not r.opt_in or _named(r, settings.select))
             and not any(matches(r, s) for s in ignored)]
+
+
+def _named(rule: PairRule, select) -> bool:
+    """An opt-in rule is selected by its code or name only, never by ALL, a prefix or a category."""
+    return any(s.upper() == rule.code or s.lower() == rule.name for s in select)
 
 
 def check_pair(source: str, target: str, settings, source_path: str = "<source>",

@@ -28,6 +28,7 @@ class PairRule:
     severity: Severity
     doc: str
     category: str = CATEGORY
+    opt_in: bool = False  # runs only when selected by its code or name (slow, or needs an extra)
 
     def finding(self, start: int, end: int, message: str, fix: Fix | None = None,
                 severity: Severity | None = None) -> Finding:
