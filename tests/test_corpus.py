@@ -71,6 +71,15 @@ def test_ntrex_false_positive_budget(name, language, settings, capsys):
         for line in report:
             print(("  FP " if line in false_pos else "  ok ") + line)
     assert 1000 * len(false_pos) / words <= 0.5
+    # and no new ones: every false positive is one read and accepted (see ACCEPTED_FALSE_POSITIVES)
+    assert {_key(r) for r in false_pos} <= ACCEPTED_FALSE_POSITIVES, false_pos
+
+
+# False positives read and accepted for now, with why: (language, document, code, message).
+ACCEPTED_FALSE_POSITIVES = {
+    # Blasey and Pelosi: two people whose Arabic spellings differ by one vowel letter
+    ("ar", "cbsnews.248394", "TM002", "«بلاسي» is spelled «بيلوسي» elsewhere in this article (4×)"),
+}
 
 
 def _key(line: str) -> tuple[str, ...]:

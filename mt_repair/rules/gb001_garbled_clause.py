@@ -83,8 +83,8 @@ def _clusters(text, flags, rare=lambda tok: False):
         elif cluster:
             gap += 1
             # a real word between non-words keeps the cluster only when it is a short
-            # function word (في، من، the) or a rare word (`tosk`: in the big lists, but
-            # not a common word); a common word or name breaks a list of names apart
+            # function word (في، من، the) or, in English, a rare word (`tosk`: in the big
+            # lists, but not a common word); a name breaks a list of names apart
             if gap > MAX_GAP or (len(tok) > 3 and not rare(tok)):
                 found.append(cluster)
                 cluster, gap = [], 0
@@ -102,7 +102,10 @@ def check(doc, settings):
     names = settings.glossary.words if settings.glossary else frozenset()
 
     def rare(tok):
-        return common is not None and tok not in names and tok.lower() not in common
+        # English only: there names are capitalised (neutral), so a rare lowercase word is
+        # no name; Arabic has no capitals, and a rare word there is often a name in a list
+        return (doc.language == "en" and common is not None and tok not in names
+                and tok.lower() not in common)
     # Two passes: the word lists alone find candidate clusters fast; hunspell (slow to
     # load, knows inflected forms) then confirms only the words inside candidates.
     for first, last in _candidate_groups(tokens, flags):
