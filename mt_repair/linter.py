@@ -16,6 +16,11 @@ def check_text(text: str, settings: Settings, path: str = "<text>") -> list[Find
     for rule in settings.rules_for(path):
         _, check = REGISTRY[rule.code]
         findings.extend(check(doc, settings))
+    return finalize(findings, doc, settings)
+
+
+def finalize(findings, doc: Document, settings: Settings) -> list[Finding]:
+    """Drop what inline ignores in `doc` cover, apply severity overrides, sort by position."""
     ignores = doc.ignores
     out = []
     for f in findings:

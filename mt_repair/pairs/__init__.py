@@ -74,20 +74,9 @@ def check_pair(source: str, target: str, settings, source_path: str = "<source>"
     found: list[Finding] = []
     for rule in rules:
         found.extend(PAIR_REGISTRY[rule.code][1](pair))
-    ignores = pair.target_doc.ignores
-    out = []
-    for f in found:
-        if ignores:
-            line, _ = pair.target_doc.line_col(f.start)
-            codes = ignores.get(line, frozenset())
-            if codes is None or f.code in codes:
-                continue
-        sev = settings.severity.get(f.code)
-        if sev is not None and sev != f.severity:
-            f = Finding(f.code, f.name, f.category, sev, f.start, f.end, f.message, f.fix)
-        out.append(f)
-    out.sort(key=lambda f: (f.start, f.end, f.code))
-    return out
+    from mt_repair.linter import finalize  # the mono rules' ignores, overrides and order
+
+    return finalize(found, pair.target_doc, settings)
 
 
 __all__ = ["CATEGORY", "PAIR_REGISTRY", "PAIR_RULES", "Pair", "PairRule", "check_pair", "source_for"]
