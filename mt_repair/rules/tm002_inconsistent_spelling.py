@@ -39,8 +39,15 @@ def _close(a, b, arabic):
     if arabic:
         if len(a) == len(b):
             return sum(x != y for x, y in zip(a.translate(_AR_G), b.translate(_AR_G))) == 0
-        return abs(len(a) - len(b)) == 1
+        return abs(len(a) - len(b)) == 1 and _one_insertion(a.translate(_AR_G), b.translate(_AR_G))
     return abs(len(a) - len(b)) <= 1
+
+
+def _one_insertion(a, b):
+    """The longer word is the shorter with one letter added (`زيلنسكي` + ي)."""
+    short, long_ = sorted((a, b), key=len)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 def _name_like(word, arabic, common, speller):
