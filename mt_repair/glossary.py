@@ -207,6 +207,25 @@ class Glossary:
         return _ar_forms_re(tuple(self.ar_variant_of))
 
     @cached_property
+    def surname_variants(self) -> dict[str, tuple[Entry, str]]:
+        """Arabic surnames spelled as in a person's variant full name, alone: variant
+        surname -> (entry, house surname). `فلاديمير بوتن` lists `بوتن` for `بوتين`.
+        A surname alone may be someone else's (شولز: Scholz or Schulz), so TM001 uses
+        these only where the article also names the person the house way."""
+        taken = set(self.ar_variant_of) | {w for e in self.entries for w in e.ar.split()}
+        out: dict[str, tuple[Entry, str]] = {}
+        for e in self.entries:
+            house = e.ar.split()
+            if e.type != "person" or len(house) < 2:
+                continue
+            for v in e.ar_variants:
+                words = v.split()
+                last = words[-1]
+                if len(words) == len(house) and last != house[-1] and len(last) >= 4 and last not in taken:
+                    out.setdefault(last, (e, house[-1]))
+        return out
+
+    @cached_property
     def _variants_by_first_word(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
         out: tuple[dict, dict] = ({}, {})
         for table, forms in zip(out, (self.ar_variant_of, self.en_variant_of)):

@@ -8,12 +8,19 @@ MT and wire copy bring many.
 Example: `التقى بلنكن نظيره في نيو يورك` -> `التقى بلينكن نظيره في نيويورك`.
 English variants are checked in English lines only, and not for titles (`PM`).
 Variants marked `~` in the glossary (accepted spellings elsewhere, `الكونجرس`) are info.
+A person's surname alone in a variant spelling (`بوتن`, from the listed `فلاديمير بوتن`) is
+reported only where the article also names the person the house way (`بوتين`), with an
+unsafe fix: alone, a surname may be someone else's.
 Fix: safe, or unsafe where the glossary entry says `fix=unsafe` and for `~` variants
 (house style, applied with --unsafe-fixes only); the clitics are kept.
 """
 
+import re
+
 from mt_repair.glossary import ar_match
+from mt_repair.lexicon import common_words
 from mt_repair.rules.base import INFO, SAFE, UNSAFE, WARNING, Rule, quote
+from mt_repair.text import AR_LETTER
 from mt_repair.types import Fix
 
 RULE = Rule("TM001", "glossary-variant", "terminology", WARNING, __doc__)
@@ -43,6 +50,7 @@ def check(doc, settings):
     if glossary is None:
         return
     if not doc.text.isascii():
+        spans = []
         for m in _matches(doc, glossary, arabic=True):
             form, s, e, assimilated = ar_match(m)
             entry = glossary.ar_variant_of[form]
@@ -53,7 +61,9 @@ def check(doc, settings):
                 form, house = form[2:], house[2:]
             if doc.overlaps_skip(s, e):
                 continue
+            spans.append((s, e))
             yield _finding(entry, form, house, s, e, glossary_form="ال" + form if assimilated else None)
+        yield from _surnames(doc, glossary, spans)
     if not all(doc.arabic_lines):
         for m in _matches(doc, glossary, arabic=False):
             entry = glossary.en_variant_of[m.group("form")]
@@ -63,6 +73,28 @@ def check(doc, settings):
             if entry.type == "title" or doc.is_arabic_at(s) or doc.overlaps_skip(s, e):
                 continue
             yield _finding(entry, m.group("form"), entry.en, s, e)
+
+
+def _surnames(doc, glossary, spans):
+    """A variant surname alone (`بوتن`), where the article also names the person the house
+    way (`بوتين`): then it is one person spelled two ways. Unsafe fix: the surname alone
+    might still be someone else's."""
+    text = doc.text
+    common = common_words("ar")
+    forms = tuple(f for f in glossary.surname_variants if f in text and (common is None or f not in common))
+    rx = glossary.variant_re(forms, arabic=True)
+    if rx is None:
+        return
+    for m in rx.finditer(text):
+        form, s, e, _ = ar_match(m)
+        entry, house = glossary.surname_variants[form]
+        if not (entry.ar in text or re.search(rf"(?<![{AR_LETTER}]){re.escape(house)}(?![{AR_LETTER}])", text)):
+            continue
+        if any(a < e and s < b for a, b in spans) or doc.overlaps_skip(s, e):
+            continue  # inside a full variant name already reported
+        yield RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary "
+                                 f"({entry.ar}), as elsewhere in this article",
+                           Fix.replace(s, e, house, UNSAFE))
 
 
 def _finding(entry, form, house, s, e, glossary_form=None):
