@@ -17,6 +17,9 @@ from mt_repair.text import AR_LETTER, AR_MARK, LATIN_LETTER, TOKEN_RE
 
 COLUMNS = ("type", "ar", "ar_variants", "en", "en_variants", "handles", "fix", "note")
 TYPES = {"person", "place", "org", "outlet", "title", "term"}
+# Every proclitic string the Arabic forms pattern accepts before a form (see _ar_forms_re):
+# [وف]?[بكل]?, [وف]?ل?ل and [وف]?[بك]?ال.
+AR_PROCLITIC_FORMS = tuple(sorted({a + b for a in ("", "و", "ف") for b in ("", "ب", "ك", "ل", "لل", "ال", "بال", "كال")}))
 # In a checkout the house glossary lives in glossaries/; an installed wheel carries it
 # as mt_repair/glossaries/ (see package-dir in pyproject.toml).
 _HERE = Path(__file__).resolve().parent
@@ -226,30 +229,41 @@ class Glossary:
         return out
 
     @cached_property
-    def _variants_by_first_word(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    def _variants_by_first_word(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+        """(Arabic, English): a word as it can stand in a text -> the variant forms that
+        begin with it. Arabic words are listed behind every proclitic the matching
+        pattern allows (وبال…), and forms with the article also as written after لل."""
         out: tuple[dict, dict] = ({}, {})
-        for table, forms in zip(out, (self.ar_variant_of, self.en_variant_of)):
+        for arabic, (table, forms) in zip((True, False), zip(out, (self.ar_variant_of, self.en_variant_of))):
             for f in forms:
                 m = TOKEN_RE.match(f)
                 first = m.group() if m else f
-                table[first] = table.get(first, ()) + (f,)
-                if first.startswith("ال") and len(first) > 3:  # written after لل
-                    table[first[2:]] = table.get(first[2:], ()) + (f,)
-        return out
+                heads = [first] + ([first[2:]] if arabic and first.startswith("ال") and len(first) > 3 else [])
+                for head in heads:
+                    for p in (AR_PROCLITIC_FORMS if arabic else ("",)):
+                        table.setdefault(p + head, set()).add(f)
+        return tuple({k: frozenset(v) for k, v in t.items()} for t in out)
+
+    @cached_property
+    def _surnames_as_written(self) -> dict[str, frozenset[str]]:
+        table: dict[str, set[str]] = {}
+        for form in self.surname_variants:
+            for p in AR_PROCLITIC_FORMS:
+                table.setdefault(p + form, set()).add(form)
+        return {k: frozenset(v) for k, v in table.items()}
 
     def variants_among(self, tokens, arabic: bool) -> tuple[str, ...]:
         """The variant forms whose first word is among `tokens` (distinct TOKEN_RE tokens),
-        in Arabic also behind up to four letters of proclitics (وبال). Compiling the whole
-        glossary's pattern costs ~50 ms and scanning with it ~0.1 us per character; a set
-        intersection finds the few variants a text can contain."""
-        firsts = self._variants_by_first_word[0 if arabic else 1]
-        if not firsts:
-            return ()
-        hit = firsts.keys() & tokens
-        if arabic:
-            for k in range(1, 5):
-                hit |= firsts.keys() & {t[k:] for t in tokens if len(t) > k + 1}
-        return tuple(sorted({f for w in hit for f in firsts[w]}))
+        behind proclitics in Arabic. Compiling the whole glossary's pattern costs ~50 ms
+        and scanning with it ~0.1 us per character; one set intersection finds the few
+        variants a text can contain."""
+        table = self._variants_by_first_word[0 if arabic else 1]
+        return tuple(sorted({f for w in table.keys() & tokens for f in table[w]}))
+
+    def surnames_among(self, tokens) -> tuple[str, ...]:
+        """The `surname_variants` among `tokens`, behind proclitics too."""
+        table = self._surnames_as_written
+        return tuple(sorted({f for w in table.keys() & tokens for f in table[w]}))
 
     def variant_re(self, forms: tuple[str, ...], arabic: bool) -> re.Pattern | None:
         return _ar_forms_re(forms) if arabic else _en_forms_re(forms)

@@ -81,11 +81,11 @@ def _surnames(doc, glossary, spans):
     might still be someone else's."""
     text = doc.text
     common = common_words("ar")
-    forms = tuple(f for f in glossary.surname_variants if f in text and (common is None or f not in common))
+    forms = tuple(f for f in glossary.surnames_among(doc.token_counts.keys()) if common is None or f not in common)
     rx = glossary.variant_re(forms, arabic=True)
     if rx is None:
         return
-    for m in rx.finditer(text):
+    for m in (m for ls, le, line in doc.lines if any(f in line for f in forms) for m in rx.finditer(text, ls, le)):
         form, s, e, _ = ar_match(m)
         entry, house = glossary.surname_variants[form]
         if not (entry.ar in text or re.search(rf"(?<![{AR_LETTER}]){re.escape(house)}(?![{AR_LETTER}])", text)):
