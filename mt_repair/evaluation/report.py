@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import tempfile
 from pathlib import Path, PurePosixPath
 from string import Template
 
@@ -38,20 +36,12 @@ def safe_relpath(rel: str) -> PurePosixPath:
 
 
 def write_file(root: Path, rel: str, text: str) -> Path:
-    """Write root/rel atomically (temp file in the same folder, fsync, rename)."""
+    """Write root/rel atomically (textio.write_atomic: temp file, fsync, rename)."""
+    from mt_repair.textio import write_atomic
+
     target = root.joinpath(*safe_relpath(rel).parts)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomic(target, text.encode("utf-8"), create=True)
     return target
 
 

@@ -136,10 +136,7 @@ def write_new(path: str, data: bytes) -> None:
     """Write through a temporary file and a rename (textio.write_atomic), creating the file."""
     from mt_repair.textio import write_atomic
 
-    p = Path(path)
-    if not p.exists():
-        p.touch()  # write_atomic keeps an existing file's permissions; a new one gets the umask's
-    write_atomic(p, data)
+    write_atomic(path, data, create=True)
 
 
 class _progress:
