@@ -202,6 +202,19 @@ class Pair:
             return value in text.casefold()
         return self.accepted(self._entry_by_en[value]).search(text) is not None
 
+    def one_sided_runs(self, side: str) -> list[list[int]]:
+        """Runs of consecutive beads with sentences on `side` only ("src": not translated,
+        "tgt": not in the source), as lists of bead indices."""
+        other = "tgt" if side == "src" else "src"
+        runs: list[list[int]] = []
+        for k, b in enumerate(self.beads):
+            if getattr(b, side) and not getattr(b, other):
+                if runs and runs[-1][-1] == k - 1:
+                    runs[-1].append(k)
+                else:
+                    runs.append([k])
+        return runs
+
     def window(self, k: int) -> tuple[list[int], list[int]]:
         """Source and target sentences of bead k and of the beads on either side."""
         si: list[int] = []

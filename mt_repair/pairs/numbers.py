@@ -153,14 +153,24 @@ _AR_HALF = re.compile(rf"{_NOT_AR}(?:[وف]?[بل]?)(?:ال)?نصف{_END_AR}")
 _AR_BARE_SCALE = re.compile(rf"{_NOT_AR}{_CLITIC}(?P<w>مليون|مليار|تريليون|ألف){_END_AR}")
 
 
-def arabic_numbers(text: str) -> list[Quantity]:
-    out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+class _Found:
+    """Quantities found so far; patterns run from most to least specific, so a later
+    match that overlaps an earlier one is dropped."""
 
-    def add(q: Quantity) -> None:
-        if not any(s < q.end and q.start < e for s, e in taken):
-            out.append(q)
-            taken.append((q.start, q.end))
+    def __init__(self) -> None:
+        self.quantities: list[Quantity] = []
+
+    def add(self, q: Quantity) -> None:
+        if not any(p.start < q.end and q.start < p.end for p in self.quantities):
+            self.quantities.append(q)
+
+    def in_order(self) -> list[Quantity]:
+        return sorted(self.quantities, key=lambda q: q.start)
+
+
+def arabic_numbers(text: str) -> list[Quantity]:
+    found = _Found()
+    add = found.add
 
     for m in _AR_DIGIT_RE.finditer(text):
         values = parse_digits(m.group(1))
@@ -199,8 +209,7 @@ def arabic_numbers(text: str) -> list[Quantity]:
         add(Quantity(0.5, m.start(), m.end(), m.group(), reportable=False, also=(50.0,)))
     for m in _AR_BARE_SCALE.finditer(text):  # `مليار دولار`: one billion
         add(Quantity(_AR_SCALE[m.group("w")], m.start("w"), m.end(), m.group("w"), reportable=False))
-    out.sort(key=lambda q: q.start)
-    return out
+    return found.in_order()
 
 
 # -- English ----------------------------------------------------------------------------
@@ -229,13 +238,8 @@ _NAME_BEFORE = re.compile(rf"(?<![.!?:]\s)(?<!^)\b(?!(?:{_MONTH_NAMES})\b)[A-Z][
 
 
 def english_numbers(text: str) -> list[Quantity]:
-    out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(q: Quantity) -> None:
-        if not any(s < q.end and q.start < e for s, e in taken):
-            out.append(q)
-            taken.append((q.start, q.end))
+    found = _Found()
+    add = found.add
 
     for m in _EN_DIGIT_RE.finditer(text):
         raw = m.group("n")
@@ -276,8 +280,7 @@ def english_numbers(text: str) -> list[Quantity]:
         add(Quantity(v, m.start(), m.end(), m.group(), reportable=False))
     for m in _EN_OTHER_RE.finditer(text):
         add(Quantity(_EN_OTHER[m.group().lower()], m.start(), m.end(), m.group(), reportable=False))
-    out.sort(key=lambda q: q.start)
-    return out
+    return found.in_order()
 
 
 # -- dates ------------------------------------------------------------------------------

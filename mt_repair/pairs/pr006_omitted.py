@@ -23,24 +23,17 @@ def check(pair):
     if not pair.target_is_english:
         return
     beads = pair.beads
-    k = 0
-    while k < len(beads):
-        if beads[k].src and not beads[k].tgt:
-            run = [k]
-            while run[-1] + 1 < len(beads) and beads[run[-1] + 1].src and not beads[run[-1] + 1].tgt:
-                run.append(run[-1] + 1)
-            si = [i for r in run for i in beads[r].src]
-            text = pair.source_text(si)
-            if len(text.split()) >= MIN_WORDS:
-                s, e = pair.target_span(k)
-                lines = sorted({pair.src[i].line for i in si})
-                where = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}-{lines[-1]}"
-                n = len(si)
-                yield RULE.finding(s, e, f"{'a source sentence' if n == 1 else f'{n} source sentences'} "
-                                         f"({where}) not translated: {quote(text)}")
-            k = run[-1] + 1
-            continue
-        b = beads[k]
+    for run in pair.one_sided_runs("src"):
+        si = [i for r in run for i in beads[r].src]
+        text = pair.source_text(si)
+        if len(text.split()) >= MIN_WORDS:
+            s, e = pair.target_span(run[0])
+            lines = sorted({pair.src[i].line for i in si})
+            where = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}-{lines[-1]}"
+            n = len(si)
+            yield RULE.finding(s, e, f"{'a source sentence' if n == 1 else f'{n} source sentences'} "
+                                     f"({where}) not translated: {quote(text)}")
+    for k, b in enumerate(beads):
         if b.src and b.tgt:
             ls = len(pair.source_text(b.src))
             lt = len(pair.target_text(b.tgt))
@@ -48,4 +41,3 @@ def check(pair):
                 s, e = pair.target_span(k)
                 yield RULE.finding(s, e, f"much shorter than its source ({lt} vs {ls} characters, line "
                                          f"{pair.src[b.src[0]].line}): part of it may be missing")
-        k += 1

@@ -23,20 +23,12 @@ def check(pair):
     if not pair.target_is_english:
         return
     beads = pair.beads
-    k = 0
-    while k < len(beads):
-        if beads[k].tgt and not beads[k].src:
-            run = [k]
-            while run[-1] + 1 < len(beads) and beads[run[-1] + 1].tgt and not beads[run[-1] + 1].src:
-                run.append(run[-1] + 1)
-            ti = [j for r in run for j in beads[r].tgt]
-            text = pair.target_text(ti)
-            if len(text.split()) >= MIN_WORDS:
-                yield RULE.finding(pair.tgt[ti[0]].start, pair.tgt[ti[-1]].end,
-                                   f"not in the source: {quote(text)}")
-            k = run[-1] + 1
-            continue
-        b = beads[k]
+    for run in pair.one_sided_runs("tgt"):
+        ti = [j for r in run for j in beads[r].tgt]
+        text = pair.target_text(ti)
+        if len(text.split()) >= MIN_WORDS:
+            yield RULE.finding(pair.tgt[ti[0]].start, pair.tgt[ti[-1]].end, f"not in the source: {quote(text)}")
+    for k, b in enumerate(beads):
         if b.src and b.tgt:
             ls = len(pair.source_text(b.src))
             lt = len(pair.target_text(b.tgt))
@@ -44,4 +36,3 @@ def check(pair):
                 s, e = pair.target_span(k)
                 yield RULE.finding(s, e, f"much longer than its source ({lt} vs {ls} characters, line "
                                          f"{pair.src[b.src[0]].line}): text may have been added or repeated")
-        k += 1
