@@ -158,6 +158,11 @@ class Pair:
         """Both sides present and the target not left in Arabic: content rules apply."""
         return bool(bead.src) and bool(bead.tgt) and not all(j in self.arabic_targets for j in bead.tgt)
 
+    def translated_beads(self):
+        """(index, bead) of the beads content rules compare; omitted, added and
+        untranslated ones are PR004-PR007's."""
+        return [(k, b) for k, b in enumerate(self.beads) if self.translated(b)]
+
     @cached_property
     def all_identical(self) -> bool:
         return _norm(self.source) == _norm(self.target) and AR_LETTER_RE.search(self.target) is not None

@@ -27,9 +27,7 @@ def check(pair):
     by_sentence = {}
     for m in pair.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-    for k, bead in enumerate(pair.beads):
-        if not pair.translated(bead):
-            continue  # omitted, added or left in Arabic: PR004-PR007's
+    for k, bead in pair.translated_beads():
         text = pair.target_text(pair.window(k)[1])
         seen = set()
         for i in bead.src:

@@ -24,9 +24,7 @@ RULE = PairRule("PR002", "pair-number-mismatch", WARNING, __doc__)
 def check(pair):
     if not pair.target_is_english:
         return
-    for k, bead in enumerate(pair.beads):
-        if not pair.translated(bead):
-            continue  # omitted, added or left in Arabic: PR004-PR007's
+    for k, bead in pair.translated_beads():
         wsi, wti = pair.window(k)
         bead_tgt = [q for j in bead.tgt for q in pair.tgt_numbers[j]]
         win_src = [q for i in wsi for q in pair.src_numbers[i]]

@@ -26,9 +26,7 @@ _KINDS = ((arabic_months, english_months, MONTHS_EN, "month"),
 def check(pair):
     if not pair.target_is_english:
         return
-    for k, bead in enumerate(pair.beads):
-        if not pair.translated(bead):
-            continue  # omitted, added or left in Arabic: PR004-PR007's
+    for k, bead in pair.translated_beads():
         wsi, wti = pair.window(k)
         src_text = pair.source_text(bead.src)
         for ar_find, en_find, names, what in _KINDS:
