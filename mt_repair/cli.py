@@ -34,18 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
     c.add_argument("--output-format", choices=FORMATS, default=None,
                    help="full (default on a terminal), concise, json, github or sarif")
-    c.add_argument("--select", default=None, help="comma-separated codes, prefixes, names or categories")
-    c.add_argument("--ignore", default=None, help="comma-separated codes, prefixes, names or categories to skip")
-    c.add_argument("--extend-select", default=None, help="add to the configured selection")
-    c.add_argument("--config", type=Path, default=None, help="config file (default: nearest .mt-repair.toml "
-                   "or pyproject.toml with [tool.mt-repair])")
-    c.add_argument("--isolated", action="store_true", help="ignore all config files")
-    c.add_argument("--glossary", action="append", type=Path, default=[], help="an extra glossary (TSV)")
+    add_settings_arguments(c)
     c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                    help="lowest severity that makes the exit code 1 (default: warning)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     c.add_argument("--stdin-filename", default=None, help="path to report for `-` (and to match config)")
-    c.add_argument("--no-hunspell", action="store_true", help="do not use hunspell dictionaries")
     c.add_argument("--max-size", type=float, default=20, metavar="MB", help="skip larger files (default 20)")
     c.add_argument("--no-source", action="store_true", help="full format: do not print the source lines")
     c.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
@@ -158,6 +151,21 @@ def _selectors(value: str | None) -> tuple[str, ...] | None:
         return tuple(validate_selector(s) for s in value.split(",") if s.strip())
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+
+
+def add_settings_arguments(p: argparse.ArgumentParser, selection: bool = True) -> None:
+    """The options `load_cli_settings` reads, for every command that runs the checker."""
+    if selection:
+        p.add_argument("--select", default=None, help="comma-separated codes, prefixes, names or categories")
+        p.add_argument("--ignore", default=None, help="comma-separated codes, prefixes, names or categories to skip")
+        p.add_argument("--extend-select", default=None, help="add to the configured selection")
+    else:
+        p.set_defaults(select=None, ignore=None, extend_select=None)
+    p.add_argument("--config", type=Path, default=None, help="config file (default: nearest .mt-repair.toml "
+                   "or pyproject.toml with [tool.mt-repair])")
+    p.add_argument("--isolated", action="store_true", help="ignore all config files")
+    p.add_argument("--glossary", action="append", type=Path, default=[], help="an extra glossary (TSV)")
+    p.add_argument("--no-hunspell", action="store_true", help="do not use hunspell dictionaries")
 
 
 def load_cli_settings(args, anchor: Path):

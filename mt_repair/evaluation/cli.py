@@ -53,13 +53,9 @@ def add_parser(subparsers) -> None:
     e.add_argument("--title", default=None, help="report title")
     e.add_argument("--strict", action="store_true", help="exit 1 when a goal is not met")
     e.add_argument("--no-progress", action="store_true", help="no progress bar")
-    e.add_argument("--config", type=Path, default=None, help="config file")
-    e.add_argument("--isolated", action="store_true", help="ignore all config files")
-    e.add_argument("--glossary", action="append", type=Path, default=[], help="an extra glossary (TSV)")
-    e.add_argument("--select", default=None, help="rules to use (codes, prefixes, names, categories)")
-    e.add_argument("--ignore", default=None, help="rules to skip")
-    e.add_argument("--extend-select", default=None, help="add to the configured selection")
-    e.add_argument("--no-hunspell", action="store_true", help="do not use hunspell dictionaries")
+    from mt_repair.cli import add_settings_arguments
+
+    add_settings_arguments(e)
     e.set_defaults(fail_on=None)
 
 

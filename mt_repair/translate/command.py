@@ -44,12 +44,11 @@ def add_parser(sub) -> None:
     t.add_argument("--tgt-lang", default=None, help="target language code (NLLB eng_Latn, M2M100 en)")
     t.add_argument("--no-repair", action="store_true", help="translate the source as is (no safe fixes first)")
     t.add_argument("--force", action="store_true", help="overwrite existing output files")
-    t.add_argument("--config", type=Path, default=None, help="config file (as for check)")
-    t.add_argument("--isolated", action="store_true", help="ignore all config files")
-    t.add_argument("--glossary", action="append", type=Path, default=[], help="an extra glossary (TSV)")
-    t.add_argument("--no-hunspell", action="store_true", help="do not use hunspell dictionaries")
+    from mt_repair.cli import add_settings_arguments
+
+    add_settings_arguments(t, selection=False)
     t.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
-    t.set_defaults(select=None, extend_select=None, ignore=None, fail_on=None)
+    t.set_defaults(fail_on=None)
 
 
 def _positive(value: str) -> int:
