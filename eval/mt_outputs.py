@@ -1,13 +1,14 @@
 """Warnings per 1,000 words on real MT output and on its human reference, by rule.
 
     .venv/bin/python eval/mt_outputs.py [../shared/data/mt-outputs] [--dump findings.tsv]
-        [--judged tests/data/mt_outputs_judged.tsv]
+        [--judged tests/data/mt_outputs_judged.tsv] [--no-pairs]
 
 For each direction: the reference and every system, warnings and errors per 1,000
 words, by rule, and the share of segments flagged. With --judged, findings already
 judged are counted as true/false; on the reference every unjudged finding is listed.
 --dump writes every finding (folder, file, line, code, message, flagged text) as TSV,
-the starting point for judging.
+the starting point for judging. English targets are also checked against their Arabic
+source (the pair rules, PR…) unless --no-pairs is given.
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ def main(argv=None) -> int:
     ap.add_argument("root", nargs="?", type=Path, default=ROOT.parent / "shared" / "data" / "mt-outputs")
     ap.add_argument("--dump", type=Path)
     ap.add_argument("--judged", type=Path, default=ROOT / "tests" / "data" / "mt_outputs_judged.tsv")
+    ap.add_argument("--no-pairs", action="store_true", help="skip the pair rules (source against target)")
     args = ap.parse_args(argv)
     verdicts = judged(args.judged) if args.judged.exists() else {}
     settings = Settings()
     dump = []
     for folder in sorted(p for p in args.root.iterdir() if (p / "systems.tsv").exists()):
-        reports = check_folder(folder, settings)
+        reports = check_folder(folder, settings, pairs=not args.no_pairs)
         codes = sorted({c for r in reports for c in r.by_rule()})
         print(f"\n## {folder.name}\n")
         print("| file | tier | words | warn/1k | segments flagged | judged true | judged false | "

@@ -74,7 +74,8 @@ def test_examples_labels(settings, monkeypatch):
                   for f in check_text(text, settings, str(p))]
     res = score_detection(labels, found)
     assert not res.misses and not res.false_alarms, (res.misses, res.false_alarms)
-    assert all(c.f1 == 1.0 for c in res.categories), res.categories
+    # every category the examples label or the checker reports on them scores 1.0
+    assert all(c.f1 == 1.0 for c in res.categories if c.labels or c.findings), res.categories
 
 
 def _write(tmp_path, lines, text="قال الرئيس ، إن المحادثات مستمرة.\n"):

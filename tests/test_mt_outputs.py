@@ -4,8 +4,10 @@ Every warning the checker raises on a human reference is read and judged in
 tests/data/mt_outputs_judged.tsv: a defect of the reference (`true`) or a false alarm
 (`false`). The test fails on any unjudged warning, so a new rule or a broader pattern
 cannot add findings on professional text unnoticed, and on more than 0.5 false alarms
-per 1,000 words. System findings judged in the same file are the sample the closing
-notes cite; `eval/mt_outputs.py` prints the full table.
+per 1,000 words. The Arabic->English files are also checked as translations of their
+Arabic source (pair rules), so a pair finding on the human reference is judged the same
+way. System findings judged in the same file are the sample the closing notes cite;
+`eval/mt_outputs.py` prints the full table.
 """
 
 from __future__ import annotations

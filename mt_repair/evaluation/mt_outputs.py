@@ -9,17 +9,25 @@ judged once and looked up again (see tests/data/mt_outputs_judged.tsv).
 
 What the checker reports on a human reference is a false alarm or a defect of the
 reference; what it reports only on a system's output points at a real MT error.
+
+Pair mode: where the source is Arabic and the target English (`*.ara-eng`), every file
+is also checked as the translation of `source.ar.txt` (`check --source --target`), group
+by group, each segment its own paragraph on both sides (so alignment follows the
+segments, as it does for NTREX-128). The pair findings join the file's own, keyed the
+same way; the `(line N)` a pair message cites is rewritten to the file's line.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from mt_repair.document import Document
 from mt_repair.linter import check_text
+from mt_repair.pairs import check_pair
 from mt_repair.types import Severity
 
 
@@ -67,6 +75,40 @@ def reference_file(folder: Path) -> Path:
     return folder / f"reference.{target_language(folder)}.txt"
 
 
+def source_file(folder: Path) -> Path:
+    return folder / f"source.{'ar' if target_language(folder) == 'en' else 'en'}.txt"
+
+
+def _read_lines(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+_LINE_REF = re.compile(r"\(line (\d+)\)")
+
+
+def pair_findings(source: list[str], target: list[str], groups: list[list[int]], settings,
+                  name: str) -> list[LineFinding]:
+    """Pair findings on `target` as the translation of `source` (line-aligned lists)."""
+    found: list[LineFinding] = []
+    for group in groups:
+        src = "\n\n".join(source[i] for i in group) + "\n"
+        tgt = "\n\n".join(target[i] for i in group) + "\n"
+        doc = Document(tgt)
+
+        def file_line(m, group=group):  # line 2k+1 of the joined text is segment k of the group
+            k = (int(m.group(1)) - 1) // 2
+            return f"(line {group[k] + 1})" if k < len(group) else m.group()
+
+        for f in check_pair(src, tgt, settings, source_path="source", target_path=name):
+            line_in_doc, _ = doc.line_col(f.start)
+            found.append(LineFinding(group[(line_in_doc - 1) // 2] + 1, f.code, f.severity,
+                                     _LINE_REF.sub(file_line, f.message), tgt[f.start:f.end]))
+    return found
+
+
 def documents(folder: Path) -> list[list[int]]:
     """0-based line numbers grouped by origin (lines.tsv's source_url), in order."""
     groups: dict[str, list[int]] = {}
@@ -76,10 +118,10 @@ def documents(folder: Path) -> list[list[int]]:
     return list(groups.values())
 
 
-def check_file(path: Path, groups: list[list[int]], settings, role: str) -> FileReport:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
+def check_file(path: Path, groups: list[list[int]], settings, role: str,
+               source: list[str] | None = None) -> FileReport:
+    """The file's findings; with `source` (its lines), also its pair findings against it."""
+    lines = _read_lines(path)
     words = 0
     found: list[LineFinding] = []
     for group in groups:
@@ -90,16 +132,20 @@ def check_file(path: Path, groups: list[list[int]], settings, role: str) -> File
             line_in_doc, _ = doc.line_col(f.start)
             found.append(LineFinding(group[line_in_doc - 1] + 1, f.code, f.severity, f.message,
                                      text[f.start:f.end]))
+    if source is not None:
+        found.extend(pair_findings(source, lines, groups, settings, path.name))
     found.sort(key=lambda f: (f.line, f.code, f.message))
     return FileReport(path.name, role, words, tuple(found))
 
 
-def check_folder(folder: Path, settings) -> list[FileReport]:
-    """The reference first, then each system in systems.tsv's order."""
+def check_folder(folder: Path, settings, pairs: bool = True) -> list[FileReport]:
+    """The reference first, then each system in systems.tsv's order; with `pairs`, an
+    English target is also checked against its Arabic source (pair rules)."""
     groups = documents(folder)
-    reports = [check_file(reference_file(folder), groups, settings, "reference")]
+    source = _read_lines(source_file(folder)) if pairs and target_language(folder) == "en" else None
+    reports = [check_file(reference_file(folder), groups, settings, "reference", source)]
     for name, tier in systems(folder).items():
-        reports.append(check_file(folder / name, groups, settings, tier))
+        reports.append(check_file(folder / name, groups, settings, tier, source))
     return reports
 
 

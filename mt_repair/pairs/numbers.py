@@ -39,6 +39,7 @@ class Quantity:
     reportable: bool = True
     ordinal: bool = False
     also: tuple[float, ...] = ()  # other readings (`76.000` is 76 or 76,000)
+    kind: str = ""  # "time" (a clock time), "words" (spelled out), "" (digits)
 
     @property
     def values(self) -> tuple[float, ...]:
@@ -89,6 +90,12 @@ def parse_digits(raw: str) -> tuple[float, ...]:
     if grouped:  # one separator before three digits: thousands or decimals
         return _num(s.replace(seps[0], ""), extra) + _num(s.replace(seps[0], "."), extra)
     return _num(s.replace(",", "."), extra)
+
+
+def is_clock(raw: str) -> bool:
+    """`09:45`, `٢١:٠٠`, `7:30`: hours 0-24 and two-digit minutes (not `1:1000`, `2:255`)."""
+    m = re.fullmatch(r"(\d{1,2}):(\d\d)", raw.translate(_DIGITS))
+    return m is not None and int(m.group(1)) <= 24 and int(m.group(2)) <= 59
 
 
 def _num(s: str, extra: float = 0.0) -> tuple[float, ...]:
@@ -168,11 +175,17 @@ class _Found:
         return sorted(self.quantities, key=lambda q: q.start)
 
 
+_AR_COMMA_NUMBER = re.compile(rf"(?<!{_D}|[\u060C,.]){_D}{{1,3}}\u060C(?:{_D}{{3}}|{_D}{{1,2}})(?!{_D}|\u060C{_D})")
+
+
 def arabic_numbers(text: str) -> list[Quantity]:
     found = _Found()
     add = found.add
+    # `10،30`, `80،000`: the Arabic comma typed between digits stands for `,` (same length,
+    # so offsets hold); `2019،2020` and `1، 2` stay two numbers
+    scan = _AR_COMMA_NUMBER.sub(lambda m: m.group().replace("\u060C", ","), text) if "\u060C" in text else text
 
-    for m in _AR_DIGIT_RE.finditer(text):
+    for m in _AR_DIGIT_RE.finditer(scan):
         values = parse_digits(m.group(1))
         if not values or _LATIN_NEXT.search(text, max(0, m.start() - 1), m.start() + 1) \
                 or (m.end(1) < len(text) and re.match(r"[A-Za-z]", text[m.end(1)])):
@@ -181,15 +194,19 @@ def arabic_numbers(text: str) -> list[Quantity]:
         values = tuple(v * scale for v in values)
         end = m.end()
         pm = _AR_PERCENT.match(text, end)
-        time = ":" in m.group(1)
-        add(Quantity(values[0], m.start(), pm.end() if pm else end, text[m.start():end], not time,
-                     also=values[1:]))
+        clock = is_clock(m.group(1))
+        if clock:  # 21:45 is also 9.45 (pm), 09:45 also 21.45
+            h = int(values[0])
+            values += tuple(v + values[0] - h for v in sorted({h % 12, h % 12 + 12} - {h}))
+        # a clock time is reported (`٠٩:٤٥` against `10:15`); other `a:b` (ratios, verses) only match
+        add(Quantity(values[0], m.start(), pm.end() if pm else end, text[m.start():end],
+                     ":" not in m.group(1) or clock, also=values[1:], kind="time" if clock else ""))
     for m in _AR_ORDINAL_RE.finditer(text):
         v = _AR_ORDINALS[m.group("o")] + (10 if m.group("teen") else 0)
         v += _AR_TENS[m.group("tens")] if m.group("tens") else 0
         add(Quantity(float(v), m.start("o"), m.end(), m.group(), reportable=False, ordinal=True))
     for m in _AR_TEEN_12.finditer(text):
-        add(Quantity(12, m.start(), m.end(), m.group()))
+        add(Quantity(12, m.start(), m.end(), m.group(), kind="words"))
     for m in _AR_WORD_RE.finditer(text):
         w1 = m.group("w1")
         if w1 in ("اثنين", "إثنين") and text[max(0, m.start("w1") - 2):m.start("w1")] == "ال":
@@ -201,8 +218,11 @@ def arabic_numbers(text: str) -> list[Quantity]:
             v += _AR_TENS[m.group("w2")]
         if m.group("scale"):
             v *= _AR_SCALE[m.group("scale")]
-        # words only match: `ثلاث مرات` may be "tripled", `القرن العشرين` an ordinal
-        add(Quantity(v, m.start("w1"), m.end(), m.group(), reportable=False))
+        # words only match: `ثلاث مرات` may be "tripled", `القرن العشرين` an ordinal; a
+        # compound (`ثلاث عشرة`, `خمسة وعشرين`) cannot be read otherwise and is compared
+        # with number words on the English side (PR002)
+        add(Quantity(v, m.start("w1"), m.end(), m.group(), reportable=False,
+                     kind="words" if m.group("teen") or m.group("w2") else ""))
     for m in _AR_DUAL_RE.finditer(text):
         add(Quantity(_AR_DUAL[m.group("w")], m.start("w"), m.end(), m.group("w"), reportable=False))
     for m in _AR_HALF.finditer(text):  # النصف: half, or 50 percent
@@ -223,7 +243,7 @@ _EN_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "t
 _EN_WORD_SCALE = {k: v for k, v in _EN_SCALE.items() if len(k) > 2}
 _EN_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?[½¼¾]?|\d+(?:[.:]\d+)?[½¼¾]?"
 _EN_DIGIT_RE = re.compile(
-    rf"(?<![\w.])(?P<n>{_EN_NUM})(?P<ord>st|nd|rd|th)?"
+    rf"(?<![\w.])(?<!\d,)(?P<n>{_EN_NUM})(?:(?P<ord>st|nd|rd|th)|(?P<decade>(?<=0)['’]?s))?"
     rf"(?:\s?(?P<scale>{_alt(_EN_SCALE)})|(?P<ampm>\s?[ap]\.?m\b\.?))?(?![\w])", re.I)
 _EN_WORD_RE = re.compile(
     rf"\b(?:(?P<t>{_alt(_EN_TENS)})(?:[- ](?P<u1>{_alt(_EN_UNITS)}))?|(?P<u>{_alt(_EN_UNITS)}))"
@@ -237,6 +257,21 @@ _TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|GMT|BST|UTC)", re.I)
 _NAME_BEFORE = re.compile(rf"(?<![.!?:]\s)(?<!^)\b(?!(?:{_MONTH_NAMES})\b)[A-Z][A-Za-z]*\s$")
 
 
+_ROMAN = r"(?:XX|X{0,1}(?:IX|IV|V?I{0,3}))"
+_EN_ROMAN_RE = re.compile(
+    rf"\b(?i:type|phase|class|grade|stage|level|category|war|chapter|part|article|section|title|volume|"
+    rf"schedule|tier|wave|division)[\s-]+(?P<r>(?=[IVX]){_ROMAN}\b(?:\s*(?:,|and|or|to|-|–)\s*(?:(?i:type|phase)-?)?"
+    rf"(?=[IVX]){_ROMAN}\b)*)")
+
+
+def _roman(r: str) -> int:
+    vals = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for a, b in zip(r, r[1:] + " "):
+        total += -vals[a] if b != " " and vals[b] > vals[a] else vals[a]
+    return total
+
+
 def english_numbers(text: str) -> list[Quantity]:
     found = _Found()
     add = found.add
@@ -248,6 +283,9 @@ def english_numbers(text: str) -> list[Quantity]:
         if not values:
             continue
         end = m.end()
+        if m.group("decade"):  # the 1930s: matches 1930, never reported on its own
+            add(Quantity(values[0], m.start(), end, text[m.start():end], reportable=False))
+            continue
         scale = (m.group("scale") or "").lower()
         if scale in ("m", "k") and not re.search(r"[$€£]\s*$", text[:m.start()]):
             scale, end = "", m.start("n") + len(raw)  # `5m` is five million after a currency sign only
@@ -265,8 +303,13 @@ def english_numbers(text: str) -> list[Quantity]:
         yr = re.search(r"(\d\d)\d\d[-–]$", before)
         if yr and len(raw) == 2:
             values += (float(yr.group(1) + raw),)  # 1950-53
+        clock = m.group("ampm") or (":" in raw and is_clock(raw))
+        if re.fullmatch(r"\d{4}", raw) and int(raw[:2]) <= 24 and int(raw[2:]) <= 59 \
+                and re.match(r"\s?(?:GMT|BST|UTC|hours?\b|hrs\b)", after):
+            values += (int(raw[:2]) + int(raw[2:]) / 100,)  # 0945 GMT
+            clock = True
         add(Quantity(values[0], m.start(), end, text[m.start():end], reportable, bool(m.group("ord")),
-                     also=values[1:]))
+                     also=values[1:], kind="time" if clock else ""))
     for m in _EN_A_SCALE.finditer(text):
         add(Quantity(_EN_SCALE[m.group("scale").lower()], m.start(), m.end(), m.group(), reportable=False))
     for m in _EN_WORD_RE.finditer(text):
@@ -277,7 +320,12 @@ def english_numbers(text: str) -> list[Quantity]:
         if m.group("scale"):
             v *= _EN_SCALE[m.group("scale").lower()]
         # English number words only match: `two` is how English renders any Arabic dual
-        add(Quantity(v, m.start(), m.end(), m.group(), reportable=False))
+        add(Quantity(v, m.start(), m.end(), m.group(), reportable=False, kind="words"))
+    for m in _EN_ROMAN_RE.finditer(text):  # type-I and type-II, Phase III: only match
+        for r in re.finditer(rf"\b(?=[IVX]){_ROMAN}\b", m.group()):
+            if r.start() >= m.start("r") - m.start():
+                add(Quantity(float(_roman(r.group())), m.start() + r.start(), m.start() + r.end(), r.group(),
+                             reportable=False))
     for m in _EN_OTHER_RE.finditer(text):
         add(Quantity(_EN_OTHER[m.group().lower()], m.start(), m.end(), m.group(), reportable=False))
     return found.in_order()

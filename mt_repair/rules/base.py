@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from mt_repair.types import Applicability, Finding, Fix, Severity
 
-CATEGORIES = ("repetition", "script", "garbled", "punctuation", "terminology", "residue")
+CATEGORIES = ("repetition", "script", "garbled", "punctuation", "numbers", "terminology", "residue")
 
 
 @dataclass(frozen=True)

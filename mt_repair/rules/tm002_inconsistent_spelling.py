@@ -3,7 +3,8 @@
 What: two spellings of what is evidently one name, neither of them in the glossary:
 names that no dictionary analyses (hunspell, when installed, knows inflected words)
 whose Arabic forms differ only by a long vowel (`زيلنسكي`/`زيلينسكي`), by the letter
-chosen for a foreign g (`غ ج ق گ`) but not by a hamza on alef alone (`اسكتلندا`/`أسكتلندا` is orthography); English names that differ
+chosen for a foreign g (`غ ج ق گ`) but not by a hamza on alef alone (`اسكتلندا`/`أسكتلندا` is orthography) nor by a
+letter added at the end (`جينوم`/`جينومي` is noun and nisba adjective); English names that differ
 only by `i`/`y` or a doubled letter (`Sergei`/`Sergey`). Common words never count.
 Why: readers and search take two spellings for two people.
 Example: `زيلينسكي` three times and `زيلنسكي` once: the single one is flagged.
@@ -39,7 +40,9 @@ def _close(a, b, arabic):
     if arabic:
         if len(a) == len(b):
             return sum(x != y for x, y in zip(a.translate(_AR_G), b.translate(_AR_G))) == 0
-        return abs(len(a) - len(b)) == 1 and _one_insertion(a.translate(_AR_G), b.translate(_AR_G))
+        a, b = a.translate(_AR_G), b.translate(_AR_G)
+        # a letter added at the end is a suffix (nisba `جينومي`, feminine `ة`), not a respelling
+        return abs(len(a) - len(b)) == 1 and _one_insertion(a, b) and not (a.startswith(b) or b.startswith(a))
     return abs(len(a) - len(b)) <= 1
 
 

@@ -1,0 +1,87 @@
+"""NU004 mixed-digits: Western and Arabic-Indic (or Persian) digits mixed in one number or one Arabic paragraph.
+
+What: a number whose digits come from two systems (`2٠20`, `727 ١`), and, in one
+paragraph of Arabic text, numbers in both systems (`في ٢٠ كانون الثاني ... 30 إصابة`):
+those in the system the text uses less are reported. Real MT systems switch digit
+systems from segment to segment; no paragraph of the 600 TICO-19 Arabic references or
+the 1,997 NTREX-128 Arabic lines mixes them. A paragraph written wholly in the other
+system (`٣ مدن` in an article of Western digits) is a choice, not reported, and so is a
+figure typeset with the Arabic decimal or thousands sign (`٣٫٥ مليار`, `١٬٢٠٠`) beside
+Western digits.
+Not flagged: digits that belong to a Latin name or code (`COVID-19`, `F-16`, `G20`, `5G`),
+digits inside URLs and code, lines that are English.
+Why: the article looks assembled from pieces; readers and search see two spellings of
+one figure.
+Example: `وفي ٢٠ كانون الثاني أُبلغ عن 30 إصابة` -> the minority system rewritten.
+Fix: a number mixed within itself: safe (its digits rewritten in the text's main system,
+values unchanged). A number in the paragraph's other system: unsafe (the same rewrite).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
+from mt_repair.types import Fix
+
+RULE = Rule("NU004", "mixed-digits", "numbers", WARNING, __doc__)
+
+_SYSTEMS = ("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
+_NAMES = ("Western", "Arabic-Indic", "Persian")
+_NON_WESTERN = re.compile("[\u0660-\u0669\u06F0-\u06F9]")
+_WESTERN = re.compile("[0-9]")
+# one number: digits with grouping/decimal separators and space-grouped thousands
+_NUMBER = re.compile(r"(?<![A-Za-z\-\d])\d+(?:(?:[.,\u066B\u066C]|[ \u00A0\u202F](?=\d{3}(?!\d)|\d{1,3}(?!\d)))\d+)*(?![A-Za-z\d])")
+_LATIN_NEAR = re.compile(r"[A-Za-z]-?$")
+
+
+def _system(ch: str) -> int:
+    for i, digits in enumerate(_SYSTEMS):
+        if ch in digits:
+            return i
+    return -1
+
+
+def _convert(s: str, to: int) -> str:
+    out = []
+    for ch in s:
+        k = _system(ch)
+        out.append(_SYSTEMS[to][_SYSTEMS[k].index(ch)] if k >= 0 else ch)
+    return "".join(out)
+
+
+def check(doc, settings):
+    text = doc.text
+    if not _NON_WESTERN.search(text):
+        return
+    numbers = []  # (start, end, text, systems used)
+    for line_no, ((ls, le, body), arabic) in enumerate(zip(doc.lines, doc.arabic_lines)):
+        if not arabic or not any(c.isdigit() for c in body):
+            continue
+        for m in _NUMBER.finditer(body):
+            if _LATIN_NEAR.search(body, max(0, m.start() - 2), m.start()):
+                continue  # COVID-19, F-16: the digits of a Latin name
+            s, e = ls + m.start(), ls + m.end()
+            if doc.overlaps_skip(s, e):
+                continue
+            systems = {_system(c) for c in m.group() if c.isdigit()} - {-1}
+            if len(systems) == 1 and ("\u066B" in m.group() or "\u066C" in m.group()):
+                continue  # `٣٫٥`: typeset with the Arabic decimal sign, deliberately Arabic-Indic
+            numbers.append((s, e, m.group(), systems, line_no))
+    if not numbers:
+        return
+    counts = [sum(1 for *_, sy, _ in numbers if k in sy) for k in range(3)]
+    main = max(range(3), key=lambda k: (counts[k], k == 0))  # ties go to Western digits
+    by_line: dict[int, list] = {}
+    for number in numbers:
+        by_line.setdefault(number[4], []).append(number)
+    for line_numbers in by_line.values():
+        used = {k for *_, sy, _ in line_numbers for k in sy}
+        for s, e, n, systems, _ in line_numbers:
+            if len(systems) > 1:
+                yield RULE.finding(s, e, f"{quote(n)} mixes {' and '.join(_NAMES[k] for k in sorted(systems))} digits",
+                                   Fix.replace(s, e, _convert(n, main), SAFE))
+            elif len(used) > 1 and main not in systems and main in used:
+                k = next(iter(systems))
+                yield RULE.finding(s, e, f"{quote(n)} in {_NAMES[k]} digits, beside {_NAMES[main]} digits "
+                                         f"in the same paragraph", Fix.replace(s, e, _convert(n, main), UNSAFE))
