@@ -12,7 +12,8 @@ from mt_repair.rules.base import CATEGORIES, Rule
 
 _MODULES = (
     "rp001_repeated_word", "rp002_word_echo", "rp003_phrase_loop", "rp004_duplicated_sentence",
-    "rp005_duplicated_paragraph", "rp006_quote_echo", "rp007_repeated_list",
+    "rp005_duplicated_paragraph", "rp006_quote_echo", "rp007_repeated_list", "rp008_character_run",
+    "rp009_parenthetical_echo",
     "sc001_untranslated_english", "sc002_social_handle", "sc003_glued_script",
     "sc004_persian_letters", "sc005_arabic_in_english", "sc006_invisible_control", "sc007_mojibake",
     "gb001_garbled_clause",

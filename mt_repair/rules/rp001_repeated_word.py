@@ -1,52 +1,229 @@
-"""RP001 repeated-word: the same word printed several times in a row.
+"""RP001 repeated-word: the same word printed twice or more in a row.
 
-What: a word repeated three or more times (`that that that that`, `كبير كبير كبير`),
-or twice when the word is one that grammar never doubles (`the the`, `في في`).
-Why: decoder loops and bad segment joins leave stuttered words that editors miss
-because the eye skips them. Reduplication that grammar allows (`had had`,
-`that that`, `very very`, `رويداً رويداً`) is only flagged from three repeats on,
-and interjections (`ha ha ha`, `no no no`) never. `إن إن` is not flagged: it spells CNN (`سي إن إن`).
+What: any word, in any script, directly followed by itself (`the the`, `في في`,
+`virus virus`, `البحرية البحرية`, `COVID-19 COVID-19`, `that that that that`), unless
+the doubling is legitimate. Legitimate doubling is an allowlist, each entry with the
+sentence that motivates it:
+- interjections and sounds, at any count: `ha ha`, `bye bye`, `no no no`, `knock knock`,
+  `لا لا`, `نعم نعم`, `كلا كلا`, `آه آه`;
+- emphasis, twice only: `a very very long day`, `far far away`, `I love you so so much`,
+  `مهم جداً جداً`;
+- grammar, twice only: `If I had had time`, `I said that that was final` (not before
+  `the`/`this`/a pronoun: `that that this administration` is a stutter), `What it is is
+  a scam`, `The can can hold water`, `Will will come` (a name and a verb), `They do do it`;
+  `outside it it is 1%` (after a preposition); Arabic `الموقف هو هو` (identity), `سأل من من يريد` (from whom), `قال إن إن لم…`;
+- Arabic distributive and adverbial pairs, twice only: `رويداً رويداً`, `خطوة خطوة`,
+  `بنداً بنداً`, `دار دار، زنقة زنقة`, and any indefinite accusative written with its
+  tanween (`رجلاً رجلاً`, one man at a time); a definite noun closing a demonstrative and
+  opening the next phrase (`وتشمل هذه العلاجات العلاجات الحالية`, these treatments include
+  the current treatments);
+- names, twice: identical capitalised words (`Bora Bora`, `Walla Walla`, `Duran Duran`,
+  `the Roa Roa Hotel`), a short list of the same in Arabic (`بطرس بطرس غالي`), hyphenated pairs (`Baden-Baden`) and compounds (`Boutros
+  Boutros-Ghali`, `Moon Jae-in in`) are never one word doubled;
+- letters spelled out in Arabic (`سي إن إن` CNN, `بي بي سي` BBC, `إم في في ناشفيل`
+  WSMV in Nashville): a doubled letter name next to another letter name;
+- numbers (`2 2`), single Latin letters (`b a s i c`), and a content word doubled in a
+  short chant (`"ارحل ارحل!"`).
+Why: decoder loops and bad segment joins leave stuttered words; the eye skips them.
 Example: `قال المتحدث that that that that إن` -> `قال المتحدث that إن`.
-Fix: safe. Deleting the extra copies keeps one, and the text around is untouched.
+Fix: safe when unambiguous (three or more copies, or a doubled function word such as
+`the the`); unsafe for two copies of a content word (`virus virus`), where the second
+copy may stand for a word the decoder lost.
 """
 
 import re
 
-from mt_repair.rules.base import ERROR, SAFE, WARNING, Rule, quote
-from mt_repair.text import NO_WORD_AFTER, NO_WORD_BEFORE, WORD_M
+from mt_repair.rules.base import ERROR, SAFE, UNSAFE, WARNING, Rule, quote
+from mt_repair.text import AR_MARK, strip_marks
 from mt_repair.types import Fix
 
 RULE = Rule("RP001", "repeated-word", "repetition", ERROR, __doc__)
 
-_RUN = re.compile(rf"{NO_WORD_BEFORE}({WORD_M})((?:[ \t\u00A0]+\1{NO_WORD_AFTER})+)", re.I)
-NEVER_DOUBLED = frozenset("""
-the a an of to in on at for with by from and or but into onto than as
-في من على إلى الى عن مع أن التي الذي الذين قد لم لن هذا هذه ذلك تلك حيث أو ثم كما
+# A token: letters and digits (at least one letter, checked below), with tashkeel, and
+# inner hyphens or apostrophes (`COVID-19`, `don't`). A copy must be a whole token: no
+# hyphen, apostrophe, dot, slash or @ glued before or after it (`Jae-in in`, `E.ON on`).
+_T = rf"[^\W_](?:[^\W_]|[{AR_MARK}])*(?:[-'’](?:[^\W_]|[{AR_MARK}])+)*"
+_NB = rf"(?<![\w{AR_MARK}\-'’./@#&_+])"
+_NA = rf"(?![\w{AR_MARK}]|[-'’./@&+][\w])"
+_RUN = re.compile(rf"{_NB}({_T})((?:[ \t\u00A0]+\1{_NA})+)", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
+
+_UNIFY = str.maketrans("أإآٱى", "ااااي")
+
+
+def normalize(word: str) -> str:
+    """Case-folded, without tashkeel; Arabic alef forms, ى and final ة unified."""
+    w = strip_marks(word).casefold()
+    w = w.translate(_UNIFY)
+    return w[:-1] + "ه" if w.endswith("ة") else w
+
+
+# Function words: a doubled one is always a stutter and its fix is safe.
+FUNCTION_WORDS = frozenset(map(normalize, """
+the a an of to in on at for with by from and or but nor into onto than as that is are was were be been
+this these those its he she they we i his their our my your will would shall should
+can could may might must not yet still also just only even already never
+في من على إلى الى عن مع أن ان التي الذي الذين اللذين اللتين اللواتي قد لم لن هذا هذه ذلك تلك
+هؤلاء حيث أو او ثم كما إلا الا بين حتى لدى عند منذ خلال كل بعض غير لكن بل إذا اذا ما
+فقط ايضا ولكن قبل بعد عندما حين حول ضد دون نحو
+""".split()))
+
+# Interjections and sounds: never a stutter, at any count.
+INTERJECTIONS = frozenset(map(normalize, """
+ha hah haha he hee heh hi ho hey oh ah aah aha uh um er hmm mm ooh oo wow woo whoa yo la na
+bla blah yadda no yes yeah yep nope ok okay bye tick tock knock ding dong boom bang beep
+choo chop chow tsk tut shh hush meow woof quack honk wink yum yummy go ta ring bah boo
+rah cha pom tom dum bling si oui ja da non nein
+لا نعم كلا آه اه أه ها هه هاها أوه اوه واو يا هيا آمين امين مرحبا أهلا اهلا شكرا حسنا طيب
+يلا بس صح تمام لبيك والله الله بخ أف اف آي أيوه ايوه اي هاي
+""".split()))
+
+# Emphasis and lexicalised pairs: legitimate twice (flagged from three copies on).
+# English: `a very very long day`, `far far away`, `so so much`, `please please stay`,
+# `Homo sapiens sapiens`, `tse tse fly`, `mahi mahi`. Arabic (compared without tashkeel,
+# alef forms and final ة/ه unified): adverbial and distributive pairs (`رويداً رويداً`,
+# `قليلاً قليلاً`, `خطوة خطوة`, `واحداً واحداً`, `حرفاً حرفاً`, `بيتاً بيتاً`, `شبراً شبراً`,
+# `بنداً بنداً`, `مادة مادة`, `اثنين اثنين`, `مثنى مثنى`, `صفاً صفاً`, `دكاً دكاً`,
+# `دار دار، زنقة زنقة`, `شوي شوي`), emphasis (`مهم جداً جداً`), identity (`الموقف هو هو
+# لم يتغير`), `بين بين` (so-so), `ألف ألف` (a million), `من من` (from whom).
+DOUBLE_OK = frozenset(map(normalize, """
+very so far really many much long way please sorry plus sapiens tse mahi cous ylang bora
+رويدا شيئا قليلا خطوه واحدا واحد حرفا حرف كلمه بيتا بيت شبرا شبر دار زنقه فردا فرد صفا دكا
+سطرا يوما شوي شويه حبه قطعه لحظه نقطه بندا بند فقره ماده حجرا طوبه زوجا اثنين اثنان مثنى
+جماعات افواجا جدا هو هي هم هن هما بين الف من
+""".split()))
+
+# Names that double, written in Arabic (Arabic has no capitals to tell a name):
+# `بطرس بطرس غالي` (Boutros Boutros-Ghali), `عبدالله عبدالله` (Abdullah Abdullah),
+# `سرحان سرحان`, `بورا بورا`, `والا والا`, `باغو باغو`, `واغا واغا`, `دوران دوران`, `بادن بادن`.
+DOUBLED_NAMES = frozenset(map(normalize, """
+بطرس عبدالله سرحان بورا والا باغو واغا دوران بادن روا
+""".split()))
+
+# Latin letters spelled in Arabic: `سي إن إن` is CNN, `إم في في ناشفيل` WSMV in Nashville.
+SPELLED_LETTERS = frozenset("""
+إيه أيه ايه بي سي دي إي اي إف اف جي إتش اتش آي جيه كيه إل ال إم ام إن ان أو او كيو آر ار إس
+اس تي يو في فى دبليو إكس اكس واي زد زي
 """.split())
-INTERJECTIONS = frozenset("ha haha he hey ho la bla blah na no yes yeah bye tick tock knock ding dong boom go لا نعم كلا آه ها".split())
+
+_NEXT_WORD = re.compile(rf"[ \t\u00A0]*({_T})")
+_PREPOSITIONS = frozenset("""
+about above across after against along among around at before behind below beneath beside
+between beyond by despite during for from in inside into like near of off on onto outside over
+past since than through to toward towards under unlike until upon with within without
+""".split())
+_AR_DEMONSTRATIVES = frozenset("هذا هذه هذان هاتان هؤلاء ذلك تلك اولئك".split())
+_DETERMINERS = frozenset("the a an this these those that he she they we i you it there".split())
 
 
-# Latin letters spelled in Arabic: `إم في في ناشفيل` is "WSMV in Nashville", not a stutter.
-SPELLED_LETTERS = frozenset("إيه بي سي دي إي إف جي إتش آي جيه كيه إل إم إن أو كيو آر إس تي يو في دبليو إكس واي زد".split())
+def _prev_words(text, start, n=6):
+    return re.findall(rf"{_T}", text[max(0, start - 60):start])[-n:]
 
 
-def _after_spelled_letter(text, start):
-    before = text[max(0, start - 12):start].split()
-    return bool(before) and before[-1] in SPELLED_LETTERS
+def _next_word(text, end):
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1) if m else ""
+
+
+def _legitimate_pair(text, m, word, second) -> bool:
+    """Is this two-copy doubling grammatical or a name? (see the docstring)"""
+    w = normalize(word)
+    if w in DOUBLE_OK or w in DOUBLED_NAMES:
+        return True
+    if "\u064B" in word and "\u064B" in second:  # tanween fath on both: a distributive pair
+        return True
+    if w == "had":  # `If I had had time`
+        return True
+    if w == "that":  # `that that was final`, but not `that that this administration`
+        return normalize(_next_word(text, m.end())) not in _DETERMINERS
+    if w == "is":  # `What it is is a scam`, `All it is is talk`
+        return any(normalize(p) in ("what", "all") for p in _prev_words(text, m.start()))
+    if w == "can":  # `The can can hold water`
+        prev = _prev_words(text, m.start(), 1)
+        return bool(prev) and normalize(prev[0]) in ("the", "a", "this", "that", "each", "every")
+    if w in ("may", "will") and word != second and (word[0].isupper() or second[0].isupper()):
+        return True  # `Will will come`, `May may leave`: a name and a modal
+    if w == "hip":  # `Hip hip hooray`, but not `hip hip` alone
+        return normalize(_next_word(text, m.end())) in ("hooray", "hurray", "hurrah")
+    if w == "do":  # emphatic do: `They do do it`
+        return True
+    if w == "it":  # `outside it it is 1.2%`: a preposition's object, then a new clause
+        prev = _prev_words(text, m.start(), 1)
+        return bool(prev) and normalize(prev[0]) in _PREPOSITIONS
+    if w in ("you", "her"):  # object then subject or possessive: `I told you you would win`, `gave her her book`
+        return True
+    if w == "right":  # `you're breathing all right right now`
+        prev = _prev_words(text, m.start(), 1)
+        return bool(prev) and normalize(prev[0]) == "all"
+    if w in ("wait", "now", "well", "there", "come"):  # `Wait wait!`, `Now now, calm down`
+        before = text[max(0, m.start() - 3):m.start()].strip()
+        return before == "" or before[-1] in ".!?\"'«“(—-:"
+    if strip_marks(word) == "إن":  # `قال إن إن لم يتم الاتفاق`: that + if (not `أن أن`)
+        return True
+    if w.startswith("ال"):  # `وتشمل هذه العلاجات العلاجات الحالية`: `these treatments` + object
+        prev = _prev_words(text, m.start(), 1)
+        if prev and normalize(prev[0]) in _AR_DEMONSTRATIVES:
+            return True
+    if word == second and word[:1].isupper() and not word.isupper() and w not in FUNCTION_WORDS:
+        return True  # a name: Bora Bora, Walla Walla, Duran Duran, the Roa Roa Hotel
+    return False
+
+
+# Letter names that are also common words (in, or, that, the) are no evidence of spelling.
+_LETTER_EVIDENCE = SPELLED_LETTERS - frozenset("في فى أو او إن ان ال اي".split())
+
+
+def _spelled(text, m, word) -> bool:
+    """A letter name doubled next to other letter names: an acronym spelled out."""
+    if strip_marks(word) not in SPELLED_LETTERS:
+        return False
+    before = _prev_words(text, m.start(), 1)
+    after = strip_marks(_next_word(text, m.end()))
+    prev = strip_marks(before[0]) if before else ""
+    # `وكالةسي ان ان`: the letter before may be glued to the word before it
+    return prev in _LETTER_EVIDENCE or after in _LETTER_EVIDENCE \
+        or any(len(x) > 1 and prev.endswith(x) for x in _LETTER_EVIDENCE)
+
+
+def _chant(text, m) -> bool:
+    """`"ارحل ارحل!"`, `"سلمية سلمية"`: a content word doubled in a short slogan."""
+    after = text[m.end():m.end() + 2].lstrip()
+    if after.startswith("!"):
+        return True
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    pos = m.start() - line_start
+    for q in re.finditer(r'"([^"\n]{1,80})"|«([^»\n]{1,80})»|“([^”\n]{1,80})”', line):
+        if q.start() < pos and q.end() > m.end() - line_start and len(q.group().split()) <= 6:
+            return True
+    return False
 
 
 def check(doc, settings):
     text = doc.text
     for m in (m for ls, le, _ in doc.lines_with_adjacent_repeat for m in _RUN.finditer(text, ls, le)):
         word = m.group(1)
-        copies = 1 + len(m.group(2).split())
-        if copies == 2 and word.casefold() not in NEVER_DOUBLED:
+        if not _LETTER.search(word) or doc.overlaps_skip(m.start(), m.end()):
+            continue  # numbers (`2 2`) are not words
+        copies_text = m.group(2).split()
+        copies = 1 + len(copies_text)
+        w = normalize(word)
+        if w in INTERJECTIONS:
             continue
-        if word.casefold() in INTERJECTIONS or doc.overlaps_skip(m.start(), m.end()):
-            continue
-        if copies == 2 and word in SPELLED_LETTERS and _after_spelled_letter(text, m.start()):
-            continue
-        fix = Fix.delete(m.start(2), m.end(2), SAFE)
+        if len(word) == 1 and word.isascii() and w not in ("a", "i"):
+            continue  # spelled out letter by letter: `b a s i c`
+        function = w in FUNCTION_WORDS
+        if copies == 2:
+            if _spelled(text, m, word):
+                continue
+            if not function and (_legitimate_pair(text, m, word, copies_text[0]) or _chant(text, m)):
+                continue
+            if function and w in ("that", "is", "can", "may", "will", "من", "ان", "بين") \
+                    and _legitimate_pair(text, m, word, copies_text[0]):
+                continue
+        safe = copies >= 3 or function
+        fix = Fix.delete(m.start(2), m.end(2), SAFE if safe else UNSAFE)
         yield RULE.finding(m.start(), m.end(),
                            f"{quote(word)} repeated {copies} times in a row", fix,
                            severity=ERROR if copies >= 3 else WARNING)

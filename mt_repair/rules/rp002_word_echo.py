@@ -1,37 +1,208 @@
-"""RP002 word-echo: a word echoed three or more times through `و`, `ف` or commas.
+"""RP002 word-echo: a word, phrase or clause echoed through commas or conjunctions.
 
-What: `كبير وكبير ، وكبير`, `strong, strong, strong`: one word restated with a
-conjunction or comma between the copies.
-Why: MT decoders fall into a short loop that alternates a word with a connector;
-the result reads as emphasis to a tired eye but is never house style. Two copies
-(`شيئاً فشيئاً`, `مرة ومرة`) are idiomatic and are not flagged, nor are interjections (`No, no, no`).
+What: a decoder loop that puts a comma or a conjunction between the copies:
+- a word or a phrase of up to four words three or more times (`strong, strong, strong`,
+  `a cup, a cup, a cup, or a cup`, `كبير وكبير ، وكبير`, `IFN ، IFN ، IFN`);
+- a word twice around `and`/`or`/`و`/`أو` where the second copy ends the phrase
+  (`fever and fever for patients`, `infection or infection,`, `نقارن ونقارن بين`);
+- a word twice around a slash (`الاتحاد الأوروبي/الأوروبي`; `EU/EEA` is two things);
+- a list item twice in a list (`faeroes, peacocks, peacocks, rabbits and cats`);
+- a phrase or clause twice around a conjunction, the second copy again ending the
+  phrase (`the border was closed, and the border was closed until Friday`,
+  `أغلقت السلطات الحدود، وأغلقت السلطات الحدود مع الجارة`).
+Not flagged: legitimate pairs (`more and more`, `again and again`, `over and over`,
+`hours and hours`, `so and so`, `they waited and waited`, `crazier and crazier`,
+`أكثر وأكثر` (Arabic elatives), `مرة ومرة`, `مرات ومرات`, `سنوات وسنوات`,
+`هو وهو يبتسم`); a second copy that takes its own complement (`health and health care`,
+`bone and bone marrow`, `حب وحب الأخ`, `in humans and humans who developed`); names
+(`P. Diddy or Diddy`); a doubled word opening a list or a sentence (`Lies, lies, and
+more lies`); a copy that opens a clause of its own (`the most common word in
+the Bible, and in the Bible it means you`); two copies with a comma only (`a big, big problem`, `ضخها، ضخها`);
+interjections (`No, no, no`); and comma-only repeats inside a quotation (a chant:
+`"USA, USA, USA"`). `شيئاً فشيئاً` (two copies with ف) is idiomatic and never flagged.
+Why: MT decoders fall into a short loop that alternates an item with a connector; it
+reads as emphasis to a tired eye but is never house style.
 Example: `الضغط كبير وكبير ، وكبير على روسيا` -> `الضغط كبير على روسيا`.
-Fix: safe. The echoed copies and their connectors are removed, the first copy stays.
+Fix: safe for three or more copies (the echoed copies and their connectors go, the first
+copy stays); unsafe for two copies, where the second may stand for a word the decoder lost.
 """
 
 import re
 
-from mt_repair.rules.base import SAFE, Rule, WARNING, quote
-from mt_repair.rules.rp001_repeated_word import INTERJECTIONS
-from mt_repair.text import AR_MARK, NO_WORD_AFTER, NO_WORD_BEFORE
+from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
+from mt_repair.rules.rp001_repeated_word import (_NA, _NB, _T, INTERJECTIONS, SPELLED_LETTERS,
+                                                 normalize)
 from mt_repair.types import Fix
 
 RULE = Rule("RP002", "word-echo", "repetition", WARNING, __doc__)
 
-# possessive quantifiers: the pattern is tried at every word, so no backtracking into it
-_ECHO = re.compile(rf"{NO_WORD_BEFORE}([^\W\d_](?:[^\W\d_]|[{AR_MARK}])++)"
-                   rf"((?:[ \t]*+[،,]?[ \t]*+(?:و|ف|and[ \t]+)?\1{NO_WORD_AFTER}){{2,}})", re.I)
+_CONJ = r"(?:and|or|then|but|ثم|أو|او|لكن|بل)"
+# three or more copies of an item of one to four words; possessive, tried at every word
+_LOOP = re.compile(rf"{_NB}((?:{_T}[ \t]+){{0,3}}?{_T})"
+                   rf"((?:[ \t]*+(?:[،,؛;][ \t]*+)?(?:{_CONJ}[ \t]+|و|ف)?\1{_NA}){{2,}})", re.I)
+# two copies of one word around a conjunction
+_PAIR = re.compile(rf"{_NB}({_T})([ \t]*,?[ \t]*(?:and|or)[ \t]+|[ \t]*،?[ \t]*(?:و|أو[ \t]+|او[ \t]+))\1{_NA}", re.I)
+# two copies around a slash: `الاتحاد الأوروبي/الأوروبي` (not `EU/EEA`, not `24/24`)
+_SLASH = re.compile(rf"{_NB}({_T})[ \t]?/[ \t]?\1(?![\w/]|[-'’.][\w])", re.I)
+# two copies of a list item between list commas: `faeroes, peacocks, peacocks, rabbits`
+_ITEM = re.compile(rf"(?<=[,،][ \t])({_T})([ \t]*[,،][ \t]*)\1{_NA}(?=[ \t]*(?:[,،]|(?:and|or)[ \t]|و))", re.I)
+# two copies of a phrase (two to twelve words) around a conjunction
+_CLAUSE = re.compile(rf"{_NB}((?:{_T}[ \t]+){{1,11}}{_T})"
+                     rf"([ \t]*[,،;؛]?[ \t]*(?:{_CONJ}[ \t]+|و))\1{_NA}", re.I)
+
+# Words that legitimately pair with themselves around a conjunction.
+PAIR_OK = frozenset(map(normalize, """
+more less fewer better worse further farther again over on round around through out by up
+ever neck bigger smaller larger greater higher lower faster slower longer shorter stronger
+weaker deeper louder harder closer nearer richer poorer older younger wider heavier easier
+tougher darker brighter colder warmer hotter cheaper quieter sooner later
+hours days weeks months years decades centuries generations miles kilometres kilometers
+acres pages rows tons thousands millions billions hundreds dozens layers
+thicker thinner tighter looser sharper smarter sweeter bolder braver fiercer grander greener
+so such one two half
+مره مرات سنوات سنين اعوام ايام ساعات دقائق اشهر شهور اسابيع قرون عقود الاف ملايين مئات
+عشرات اميال اجيال هو هي هم هن
+""".split()))
+
+# After the second copy: the echo ends here (punctuation, line end or a function word),
+# so the copy is not a new phrase with its own complement (`health and health care`).
+_END_WORDS = frozenset(map(normalize, """
+of in on at for to from with by as than and or but nor the a an is are was were has have
+had will would can could may might should must not into onto during after before since
+until till near under about across through without within against among via per
+في من على إلى الى عن مع أو او ثم حتى لدى عند منذ خلال بين كما قد لا لم لن ما أن ان إن
+""".split()))
+_FOLLOW = re.compile(rf"[ \t]*(?:({_T})|([.,;:!?،؛؟)\]\"»”]|$))", re.M)
+_QUOTED = re.compile(r'"[^"\n]{1,200}"|«[^»\n]{1,200}»|“[^”\n]{1,200}”')
+
+
+def _ends_phrase(text, end) -> bool:
+    m = _FOLLOW.match(text, end)
+    if not m:
+        return False
+    return m.group(1) is None or normalize(m.group(1)) in _END_WORDS
+
+
+def _is_name(item: str) -> bool:
+    words = item.split()
+    return all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+def _skip_item(item: str) -> bool:
+    w = normalize(item)
+    return (not re.search(r"[^\W\d_]", item) or w in INTERJECTIONS
+            or item in SPELLED_LETTERS)
+
+
+def _in_quote(text, start, end) -> bool:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    line = text[ls:le if le >= 0 else len(text)]
+    return any(q.start() <= start - ls and q.end() >= end - ls for q in _QUOTED.finditer(line))
+
+
+_CONJ_WORDS = frozenset("and or then but ثم أو او لكن بل".split())
+
+
+def _candidate_lines(doc):
+    """Lines where each pattern can match, from the line's words (a leading و set aside:
+    `كبير وكبير`). The patterns, slow on every word of a text, run only there:
+    loops need a word pair three times or a word three times running; pairs a word
+    twice around a conjunction; clauses a word pair again after a conjunction."""
+    loops, pairs, clauses = [], [], []
+    for line, words in zip(doc.lines, doc.line_words):
+        if len(words) < 3:
+            continue
+        w = [x[1:] if x[:1] == "و" and len(x) > 3 else x for x in words]
+        adjacent = [a == b for a, b in zip(w, w[1:])]
+        if any(adjacent) or any(a == c and b in _CONJ_WORDS for a, b, c in zip(w, w[1:], w[2:])):
+            pairs.append(line)
+        loop = any(a and b for a, b in zip(adjacent, adjacent[1:]))
+        seen: dict = {}
+        clause = False
+        for i, pair in enumerate(zip(w, w[1:])):
+            first = seen.setdefault(pair, [])
+            if first and i - first[-1] <= 13 and (words[i] != w[i] or (i and words[i - 1] in _CONJ_WORDS)):
+                clause = True
+            if len(first) >= 2 and i - first[-2] <= 40:
+                loop = clause = True
+                break
+            first.append(i)
+        if loop:
+            loops.append(line)
+        if clause:  # tashkeel splits the words (`مفيدًا ومفيدًا`): a pair may show as a clause
+            clauses.append(line)
+            if not pairs or pairs[-1] is not line:
+                pairs.append(line)
+    return loops, pairs, clauses
+
+
+def _finditer(pattern, doc, lines):
+    for ls, le, _ in lines:
+        yield from pattern.finditer(doc.text, ls, le)
 
 
 def check(doc, settings):
-    for m in _ECHO.finditer(doc.text):
-        tail = m.group(2)
-        connectors = re.sub(re.escape(m.group(1)), "", tail, flags=re.I)
-        if not connectors.strip():  # plain spaces: RP001's case
-            continue
-        if m.group(1).casefold() in INTERJECTIONS or doc.overlaps_skip(m.start(), m.end()):
-            continue
-        copies = 1 + len(re.findall(re.escape(m.group(1)), tail, flags=re.I))
-        yield RULE.finding(m.start(), m.end(),
-                           f"{quote(m.group(1))} echoed {copies} times",
+    text = doc.text
+    taken = []
+    loops, pairs, clauses = _candidate_lines(doc)
+    for m in _finditer(_LOOP, doc, loops):
+        item, tail = m.group(1), m.group(2)
+        copies = 1 + len(re.findall(rf"{_NB}{re.escape(item)}{_NA}", tail, flags=re.I))
+        connectors = re.sub(re.escape(item), "", tail, flags=re.I)
+        if not connectors.strip() or _skip_item(item) or doc.overlaps_skip(m.start(), m.end()):
+            continue  # plain spaces: RP001's and RP003's case
+        if normalize(item) in PAIR_OK and copies <= 3:
+            continue  # `again and again and again`, `more and more and more`
+        if not re.search(rf"(?:^|\W){_CONJ}(?:\W|$)|و", connectors, re.I) and _in_quote(text, m.start(), m.end()):
+            continue  # `"USA, USA, USA"`: a chant
+        taken.append((m.start(), m.end()))
+        yield RULE.finding(m.start(), m.end(), f"{quote(item)} echoed {copies} times",
                            Fix.delete(m.start(2), m.end(2), SAFE))
+
+    def free(s, e):
+        return not any(s < te and e > ts for ts, te in taken)
+
+    for m in _finditer(_PAIR, doc, pairs):
+        word = m.group(1)
+        w = normalize(word)
+        if not free(m.start(), m.end()) or _skip_item(word) or w in PAIR_OK or _is_name(word):
+            continue
+        if re.search(r"(?:ed|ing|ier)$", w) or len(w) < 2 or w in _END_WORDS:
+            continue  # `they waited and waited`, `talking and talking`, `crazier and crazier`
+        if re.fullmatch(r"ا[^ا]{2,3}", w) and word[:1] in "أا":
+            continue  # Arabic elatives: `أكثر وأكثر`, `أقل وأقل` (geminate root), `أكبر وأكبر`
+        if not _ends_phrase(text, m.end()) or doc.overlaps_skip(m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
+        yield RULE.finding(m.start(), m.end(), f"{quote(word)} echoed around a conjunction",
+                           Fix.delete(m.end(1), m.end(), UNSAFE))
+
+    if "/" in text:
+        for m in _SLASH.finditer(text):
+            word = m.group(1)
+            if not free(m.start(), m.end()) or _skip_item(word) or doc.overlaps_skip(m.start(), m.end()):
+                continue
+            taken.append((m.start(), m.end()))
+            yield RULE.finding(m.start(), m.end(), f"{quote(word)} echoed around a slash",
+                               Fix.delete(m.end(1), m.end(), UNSAFE))
+
+    for m in _finditer(_ITEM, doc, pairs):
+        word = m.group(1)
+        if not free(m.start(), m.end()) or _skip_item(word) or doc.overlaps_skip(m.start(), m.end()):
+            continue
+        if _in_quote(text, m.start(), m.end()):
+            continue  # a chant or a song: `ضخها، ضخها`
+        taken.append((m.start(), m.end()))
+        yield RULE.finding(m.start(), m.end(), f"list item {quote(word)} printed twice",
+                           Fix.delete(m.end(1), m.end(), UNSAFE))
+
+    for m in _finditer(_CLAUSE, doc, clauses):
+        phrase = m.group(1)
+        if not free(m.start(), m.end()) or _is_name(phrase) or doc.overlaps_skip(m.start(), m.end()):
+            continue
+        if not _ends_phrase(text, m.end()):
+            continue  # `in the Bible, and in the Bible it means`: the copy opens a new clause
+        taken.append((m.start(), m.end()))
+        yield RULE.finding(m.start(), m.end(), f"phrase {quote(phrase)} echoed around a conjunction",
+                           Fix.delete(m.end(1), m.end(), UNSAFE))

@@ -4,6 +4,8 @@ What: `ضد روسيا ضد روسيا`, `in the city in the city in the city`.
 Why: the classic neural-MT failure, a decoder loop over a short phrase. Unlike single
 words, a multi-word phrase immediately repeated is not grammatical in news prose. Copies separated by commas (`pump it out, pump it out`) are a
 chant or a lyric, not a loop, and are not flagged.
+Names that double are not loops: `New York, New York` written `New York New York`,
+`عبد الله عبد الله` (Abdullah Abdullah), when the copies match letter for letter.
 Example: `فرض عقوبات جديدة عقوبات جديدة على موسكو` -> `فرض عقوبات جديدة على موسكو`.
 Fix: safe. The repeated copies are removed; the first copy stays.
 """
@@ -11,12 +13,23 @@ Fix: safe. The repeated copies are removed; the first copy stays.
 import re
 
 from mt_repair.rules.base import ERROR, SAFE, WARNING, Rule, quote
+from mt_repair.rules.rp001_repeated_word import DOUBLED_NAMES, normalize
 from mt_repair.text import NO_WORD_AFTER, NO_WORD_BEFORE, WORD_M
 from mt_repair.types import Fix
 
 RULE = Rule("RP003", "phrase-loop", "repetition", WARNING, __doc__)
 
 _LOOP = re.compile(rf"{NO_WORD_BEFORE}((?:{WORD_M}[ \t]+){{1,7}}{WORD_M})((?:[ \t]+\1{NO_WORD_AFTER})+)", re.I)
+
+
+def _doubled_name(phrase, tail) -> bool:
+    """`New York New York`, `عبد الله عبد الله` (Abdullah Abdullah): a name that doubles."""
+    copies = tail.split()
+    if " ".join(copies) != " ".join(phrase.split() * (len(copies) // len(phrase.split()))):
+        return False  # the copies differ in case: `The Talks Resumed the talks resumed`
+    if all(w[:1].isupper() and not w.isupper() for w in phrase.split()):
+        return len(copies) == len(phrase.split())  # twice only
+    return len(copies) == len(phrase.split()) and normalize("".join(phrase.split())) in DOUBLED_NAMES
 
 
 def _matches(doc):
@@ -28,6 +41,8 @@ def check(doc, settings):
     for m in _matches(doc):
         words = m.group(1).split()
         if len({w.casefold() for w in words}) == 1:  # one word repeated: RP001's case
+            continue
+        if _doubled_name(m.group(1), m.group(2)):
             continue
         if doc.overlaps_skip(m.start(), m.end()):
             continue

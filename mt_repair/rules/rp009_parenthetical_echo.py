@@ -1,0 +1,67 @@
+"""RP009 parenthetical-echo: a bracketed gloss that only repeats the words before it.
+
+What: `the UK (UK)`, `Coronaviruses (coronaviruses)`, `منظمة الصحة العالمية (منظمة
+الصحة العالمية)`, and a parenthetical printed twice (`(WHO) (WHO)`). The words inside the
+brackets are compared with the same number of words just before them, ignoring case,
+tashkeel and alef forms.
+Not flagged: a gloss in another script or spelling (`كوفيد-19 (COVID-19)`, `المملكة
+المتحدة (UK)`), an expansion or a different acronym (`WHO (World Health Organization)`),
+citations (`Smith (Smith, 2010)`), numbers and single letters (`(2) (2)`, `(a)`), and
+anything in code or a URL.
+Why: a source that glosses a term in brackets (`المملكة المتحدة (يو كيه)`) is translated
+twice into the same words; decoders also copy a bracketed acronym twice. The reader sees
+a gloss that explains nothing.
+Example: `cases in the UK (UK) and Italy` -> `cases in the UK and Italy`.
+Fix: unsafe. The bracketed copy and the space before it are removed; the brackets may
+have glossed something the translation lost.
+"""
+
+import re
+
+from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
+from mt_repair.rules.rp001_repeated_word import _T, normalize
+from mt_repair.types import Fix
+
+RULE = Rule("RP009", "parenthetical-echo", "repetition", WARNING, __doc__)
+
+_PAREN = re.compile(r"\(([^()\n]{1,80})\)")
+_TOKEN = re.compile(_T)
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def check(doc, settings):
+    text = doc.text
+    if "(" not in text:
+        return
+    for m in _PAREN.finditer(text):
+        inner = _TOKEN.findall(m.group(1))
+        if not inner or len(inner) > 8 or not _LETTERS.search(m.group(1)):
+            continue
+        if "".join(inner) != "".join(m.group(1).split()).strip(".,،;:").replace("’", "'") and \
+                normalize(" ".join(inner)) != normalize(" ".join(m.group(1).split())):
+            continue  # punctuation inside (`Smith, 2010`): not a bare echo of words
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(line_start, m.start() - 300):m.start()]
+        gap = len(before) - len(before.rstrip(" \t\u00A0"))
+        head = before[:len(before) - gap]
+        twice = head.endswith(")")  # `(WHO) (WHO)`
+        if twice:
+            if not head.endswith("(" + m.group(1) + ")"):
+                continue
+            start = m.start() - gap - len(m.group())
+        else:
+            words = [(w.start(), w.group()) for w in _TOKEN.finditer(head)]
+            if len(words) < len(inner) or words[-1][0] + len(words[-1][1]) != len(head):
+                continue
+            tail = words[-len(inner):]
+            if [normalize(w) for _, w in tail] != [normalize(w) for w in inner]:
+                continue
+            chunk = head[tail[0][0]:]
+            if normalize(" ".join(chunk.split())) != normalize(" ".join(inner)):
+                continue  # punctuation between the words before: not the same phrase
+            start = m.start() - gap - len(chunk)
+        if doc.overlaps_skip(start, m.end()):
+            continue
+        what = "parenthetical printed twice" if twice else "bracketed gloss repeats the words before it"
+        yield RULE.finding(start, m.end(), f"{what}: {quote(m.group())}",
+                           Fix.delete(m.start() - gap, m.end(), UNSAFE))
