@@ -19,7 +19,9 @@ _MODULES = (
     "gb001_garbled_clause",
     "nu001_thousands_separator", "nu002_leading_zero", "nu003_equal_range", "nu004_mixed_digits",
     "pn001_space_before_punctuation", "pn002_latin_punctuation", "pn003_unbalanced_quotes",
-    "pn004_doubled_punctuation", "pn005_glued_number",
+    "pn004_doubled_punctuation", "pn005_glued_number", "pn006_missing_space_after_punctuation",
+    "pn007_leading_punctuation", "pn008_lowercase_after_full_stop", "pn009_tokenised_apostrophe",
+    "pn010_run_together_words",
     "tm001_glossary_variant", "tm002_inconsistent_spelling",
     "rs001_page_residue",
 )

@@ -1,6 +1,7 @@
-"""PN003 unbalanced-quotes: reversed guillemets, and quotes or brackets left open.
+"""PN003 unbalanced-quotes: reversed guillemets or brackets, and quotes or brackets left open.
 
-What: `»نص«` (guillemets the wrong way round for Arabic), a `«`, `“`, `(` or `"` that
+What: `»نص«` (guillemets the wrong way round for Arabic), `)٢٠٢٠(` and `)٣,٠-٧,٢(`
+(brackets mirrored, as MT and visual-order typing leave them in right-to-left text), a `«`, `“`, `(` or `"` that
 is never closed, a `»`, `”` or `)` that closes nothing. Marks are balanced over the
 whole text, since a quotation may run over several sentences. An odd number of
 straight `"` is info only: a straight quote has no direction, so where the missing
@@ -8,8 +9,11 @@ one belongs cannot be told. In Arabic lines `“ ”` are not checked either: Ar
 keyboards produce them in either role (`”نص"`).
 Not flagged: a paragraph that opens a quotation continued in the next paragraph
 (news style opens each quoted paragraph and closes only the last).
-Example: `قال: »لن نتراجع«` -> `قال: «لن نتراجع»`.
-Fix: safe for reversed guillemets (the pair is swapped); none for a missing mark,
+A mirrored pair is one `)` that opens (after a space or at the start of a line) and one
+`(` that closes (before a space, punctuation or the end of the line) with no bracket between.
+Example: `قال: »لن نتراجع«` -> `قال: «لن نتراجع»`; `فترة الحضانة )٣-٧( أيام` ->
+`فترة الحضانة (٣-٧) أيام`.
+Fix: safe for reversed guillemets and mirrored brackets (the pair is swapped); none for a missing mark,
 since only the editor knows where the quotation ends.
 """
 
@@ -21,6 +25,7 @@ from mt_repair.types import Edit, Fix
 RULE = Rule("PN003", "unbalanced-quotes", "punctuation", WARNING, __doc__)
 
 _REVERSED = re.compile(r"»([^«»\n]{1,400})«")
+_MIRRORED = re.compile(r"\)([^()\s](?:[^()\n]{0,200}[^()\s])?)\((?=[\s،؛:.,]|$)", re.M)
 PAIRS = (("«", "»"), ("(", ")"), ("“", "”"))
 _OPENERS = ('"', "«", "“")
 
@@ -35,6 +40,13 @@ def check(doc, settings):
             reversed_spans.append((m.start(), m.end()))
             yield RULE.finding(m.start(), m.end(), f"reversed guillemets in {quote(m.group(), 40)}",
                                Fix((Edit(m.start(), m.start() + 1, "«"), Edit(m.end() - 1, m.end(), "»")), SAFE))
+    if ")" in text:
+        for m in _MIRRORED.finditer(text):
+            if m.start() > 0 and not text[m.start() - 1].isspace() or doc.in_skip(m.start()):
+                continue  # the `)` must open: at the start of a line or after a space
+            reversed_spans.append((m.start(), m.end()))
+            yield RULE.finding(m.start(), m.end(), f"mirrored brackets in {quote(m.group(), 40)}",
+                               Fix((Edit(m.start(), m.start() + 1, "("), Edit(m.end() - 1, m.end(), ")")), SAFE))
     # Balance over the whole text, not per line: a quotation may run over several
     # sentences or lines. A paragraph that opens a quotation continued by the next
     # paragraph (news style) counts as closed at its end.

@@ -1,0 +1,77 @@
+"""PN006 missing-space-after: a comma, semicolon or sentence mark glued to the next word.
+
+What: `قال،إن`, `المفاوضات؛لكن`, `هل انتهى؟قال`, `الاتفاق.وقال`, `قال:إن` in Arabic; `said.The`,
+`however,the`, `said:The`, `agreed;the`, `Why?The` in English: the space after the mark
+is missing, so two words run together around it.
+Not flagged: digits on either side (`3,5`, `100،000`, `10:30`, `v2.0`: numbers are another
+rule's business); abbreviations and initials (`U.S.`, `e.g.`, `a.m.`, Arabic `د.محمد`,
+`ق.م`): the word before a full stop must have two letters or more and the chain must not go
+on with another full stop; domains and file names (`weather.com`, `Node.js`: lower case after
+the dot), and English words after `.` `:` `?` `!` that do not go on as prose (`nx.Graph()`,
+`typing.Annotated`); English lists glued on both sides (`Keywords: a,b,c`, CSV); URLs,
+e-mail addresses and code (never looked at); a colon before lower case (`std::map`,
+`de:Artikel`); a closing quote or bracket after the mark (`الكامل،"`).
+Example: `قال الوزير،إن المحادثات` -> `قال الوزير، إن المحادثات`; `he said.The talks` ->
+`he said. The talks`.
+Fix: safe. One space is inserted after the mark.
+"""
+
+import re
+
+from mt_repair.rules.base import SAFE, WARNING, Rule, quote
+from mt_repair.text import AR_LETTER, AR_MARK
+from mt_repair.types import Fix
+
+RULE = Rule("PN006", "missing-space-after", "punctuation", WARNING, __doc__)
+
+_AR_MARKS = "،؛؟!:"
+# Arabic: `،` `؛` `؟` `!` `:` after anything but a space, before an Arabic letter; `.` between
+# two words of two letters or more (a single letter before it is an abbreviation: `د.`, `م.`).
+# The regexes find the mark first (rare) and check the words around it afterwards.
+_AR = re.compile(rf"[{_AR_MARKS}.](?=[{AR_LETTER}])")
+_AR_WORD_BEFORE = re.compile(rf"(?<![{AR_LETTER}{AR_MARK}.])[{AR_LETTER}{AR_MARK}]+$")
+_AR_WORD_AFTER = re.compile(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]+(?![{AR_LETTER}{AR_MARK}]*\.)")
+_AR_LETTER_RE = re.compile(f"[{AR_LETTER}]")
+# English: a word of two lower-case letters or more (the whole token: no dot or capital
+# inside, so `U.S.` and `e.g.` never match), then the mark, then a word.
+_EN = re.compile(r"[.:?!](?=[A-Z][a-z]+[ \t]+[\w\"“«(])|[,;،؛](?=[A-Za-z][a-z]+(?:[\s.,;:!?\"”’)]|$))")
+_EN_WORD_BEFORE = re.compile(r"(?:(?<=[\s\"“«(,;])|^)[A-Za-z]?[a-z]+$")
+# `a,b,c` (keyword and tag lists, CSV): a comma glued on both sides of one word is a list format
+_CHAIN_AFTER = re.compile(r"[A-Za-z]+[,;]\S")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _known_words(settings, *words):
+    lexicon = settings.lexicon
+    if lexicon is None or not lexicon.available("en"):
+        return True
+    return all(lexicon.is_word(w, deep=False) for w in words)
+
+
+def check(doc, settings):
+    text = doc.text
+    for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
+        for m in (_AR if arabic else _EN).finditer(text, ls, le):
+            pos, mark = m.start(), m.group()
+            if pos == ls or text[pos - 1].isspace():
+                continue  # a mark opening a word or line (PN007's)
+            if not arabic and not ("a" <= text[pos - 1] <= "z" and pos - ls >= 2 and "a" <= text[pos - 2] <= "z"):
+                continue  # English: two lower-case letters before the mark
+            if arabic and mark == ".":
+                before = _AR_WORD_BEFORE.search(text, max(ls, pos - 40), pos)
+                if before is None or len(_AR_LETTER_RE.findall(before.group())) < 2 \
+                        or not _AR_WORD_AFTER.match(text, pos + 1):
+                    continue  # `د.محمد`, `ق.م`, `ج.م.ع`: abbreviations
+            if not arabic:
+                before = _EN_WORD_BEFORE.search(text, ls, pos)
+                if before is None:
+                    continue  # `U.S.The`, `nx.Graph`, `<regex.Match`: not a prose word before the mark
+                if mark in ",;،؛" and (text[before.start() - 1:before.start()] in (",", ";")
+                                       or _CHAIN_AFTER.match(text, pos + 1) or line.count(" ") < 6):
+                    continue  # `a,b,c`, `Keywords: test,unittest`: a list or CSV, not prose
+                if mark == "." and not _known_words(settings, before.group(), _WORD.match(text, pos + 1).group()):
+                    continue  # `pickle.Pickler`: a module and a name, not two sentences
+            if doc.in_skip(pos) or doc.in_skip(pos + 1):
+                continue
+            yield RULE.finding(pos, pos + 1, f"no space after {quote(mark)}",
+                               Fix.replace(pos + 1, pos + 1, " ", SAFE))

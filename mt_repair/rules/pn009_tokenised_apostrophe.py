@@ -1,0 +1,86 @@
+"""PN009 tokenised-apostrophe: an English apostrophe with spaces around it, as a tokeniser left it.
+
+What: `Italy ' s experience`, `don ' t`, `Italy 's`, `we ' re`, `it' s`, `SARS-CoV-2 ' s`:
+MT output that was tokenised and not detokenised again splits the possessive or the
+contraction. Only the clitics `'s 't 're 've 'll 'd 'm` count, and `'t` only after `n`
+(`don`, `can`, `isn`); and elision in names (`Côte d ' Ivoire`, `O ' Brien`).
+Not flagged: a quotation in single quotes (`the letter 's'`, `'s-Hertogenbosch`), a
+plural possessive (`the students' books`), anything in Arabic lines.
+Example: `Based on Italy ' s experience` -> `Based on Italy's experience`.
+Fix: safe. Only the spaces around the apostrophe are removed.
+"""
+
+import re
+
+from mt_repair.rules.base import SAFE, WARNING, Rule, quote
+from mt_repair.types import Edit, Fix
+
+RULE = Rule("PN009", "tokenised-apostrophe", "punctuation", WARNING, __doc__)
+
+# French and Irish elision in names: `Côte d ' Ivoire`, `O ' Brien`, `L ' Aquila`
+_ELISION = re.compile(r"(?<![\w'’])(?P<w>[dlDLO])(?P<s1>[ \t]*)['’](?P<s2>[ \t]*)(?=[A-Z][a-z])")
+_SPLIT = re.compile(r"(?<=[A-Za-z0-9])(?P<s1>[ \t]*)['’](?P<s2>[ \t]*)(?P<c>s|re|ve|ll|d|m|t)(?![\w'’-])")
+
+
+_PAIRS = (" '", " ’", "' ", "’ ", "\t'", "\t’", "'\t", "’\t")
+
+
+def _candidates(text):
+    """Where a space touches an apostrophe (found with str.find, faster than a regex scan):
+    the start of the spaces before it, or the apostrophe itself."""
+    found = set()
+    for pair in _PAIRS:
+        i = text.find(pair)
+        while i != -1:
+            j = i
+            while pair[0] in " \t" and j > 0 and text[j - 1] in " \t":
+                j -= 1
+            found.add(j)
+            i = text.find(pair, i + 1)
+    return sorted(found)
+_WORD_END = re.compile(r"[A-Za-z0-9-]+$")
+_WORD = re.compile(r"\w+")
+
+
+def check(doc, settings):
+    text = doc.text
+    if "'" not in text and "’" not in text:
+        return
+    seen = set()
+    for start in _candidates(text):  # a space beside an apostrophe: rare, so found first
+        i = doc.line_col(start)[0] - 1
+        if doc.arabic_lines[i]:
+            continue
+        ls, le, _ = doc.lines[i]
+        m = _SPLIT.match(text, start, le)
+        if m is not None and m.start() not in seen:
+            seen.add(m.start())
+            finding = _clitic(doc, m, ls, le)
+            if finding is not None:
+                yield finding
+            continue
+        m = _ELISION.match(text, start - 1, le) if start > ls else None
+        if m is not None and (m.group("s1") or m.group("s2")) and not doc.in_skip(m.start()):
+            end = _WORD.match(text, m.end()).end()
+            edits = tuple(Edit(m.start(g), m.end(g)) for g in ("s1", "s2") if m.group(g))
+            yield RULE.finding(m.start(), end, f"apostrophe split from its word in {quote(text[m.start():end])}",
+                               Fix(edits, SAFE))
+
+
+def _clitic(doc, m, ls, le):
+    text = doc.text
+    s1, s2 = m.group("s1"), m.group("s2")
+    if not s1 and not s2:
+        return None  # `Italy's`: fine
+    if m.group("c") == "t" and text[m.start() - 1] not in "nN":
+        return None  # `'t` only as `n't`
+    if s1 and not s2 and m.group("c") in ("d", "m", "s") and ("'" in text[m.end():le] or "’" in text[m.end():le]):
+        return None  # `the letter 's'`: a quotation opened here and closed later on the line
+    if doc.in_skip(m.start()):
+        return None
+    start = m.start() - len(_WORD_END.search(text, ls, m.start()).group())
+    edits = [Edit(m.start("s1"), m.end("s1"))] if s1 else []
+    if s2:
+        edits.append(Edit(m.start("s2"), m.end("s2")))
+    return RULE.finding(start, m.end(), f"apostrophe split from its word in {quote(text[start:m.end()])}",
+                        Fix(tuple(edits), SAFE))
