@@ -23,7 +23,7 @@ _MODULES = (
     "pn007_leading_punctuation", "pn008_lowercase_after_full_stop", "pn009_tokenised_apostrophe",
     "pn010_run_together_words",
     "tm001_glossary_variant", "tm002_inconsistent_spelling",
-    "rs001_page_residue",
+    "rs001_page_residue", "rs002_markup", "rs003_shortcode", "rs004_wiki_residue", "rs005_mt_notice",
 )
 
 

@@ -1,9 +1,16 @@
 """RS001 page-residue: page furniture scraped together with the article.
 
-What: share, print and font-size buttons, "read also" and "related" headings with the
-link lists under them, tag lists, app promotions, video-player notices, image captions
-with a photo credit, advertisement labels, also when glued into one line
-(`انتقل إلى اختصارات الوصولشارك هذا المقالمحادثة`). Patterns live in
+What: share, print, follow and font-size buttons, "read also" and "related" headings with
+the link lists under them, tag lists, app and newsletter promotions, video-player notices,
+page timestamps (`Updated 12 March 2023`, `نُشر في: الأحد 12 مارس 2023`, `3 hours ago`),
+gallery counters (`3 / 7`, `Image 3 of 12`), photo credits and captions (`Photo: Reuters`,
+`(AP Photo/…)`, `[File: …/Reuters]`, `Getty Images`), short links alone on a line
+(`bit.ly/…`), embedded-tweet residue (`pic.twitter.com/…`, `— Name (@handle) May 1, 2024`),
+copyright lines and advertisement labels, in Arabic and English and in the Arabic that MT
+makes of English furniture, also when glued into one line
+(`انتقل إلى اختصارات الوصولشارك هذا المقالمحادثة`). Patterns are whole lines or anchored
+at a line's start or a paragraph's end: the same words inside running prose are not
+residue (`LONDON (Reuters) -`, `Published in 2019, the report…`). Patterns live in
 `mt_repair/data/residue.tsv`; add your own with `residue-patterns` in the config.
 Why: it is not part of the article, yet it gets translated, published and counted.
 Example: a line `شارك` or `إقرأ أيضاً:` between paragraphs.
@@ -34,7 +41,7 @@ def load_patterns(extra: tuple[tuple[str, str, str, str], ...] = ()):
             kind, pattern, what, fix = raw.split("\t")
             rows.append((kind, pattern, what, fix))
     rows.extend(extra)
-    lines, headers, prefixes, regexes, tails = {}, {}, [], [], []
+    lines, headers, prefixes, regexes, tails, inlines = {}, {}, [], [], [], []
     for kind, pattern, what, fix in rows:
         safety = SAFE if fix == "safe" else UNSAFE
         key = pattern.strip(_STRIP).casefold()
@@ -48,9 +55,36 @@ def load_patterns(extra: tuple[tuple[str, str, str, str], ...] = ()):
             regexes.append((re.compile(pattern, re.I), what, safety))
         elif kind == "tail":
             tails.append((re.compile(pattern, re.I), what, safety))
+        elif kind == "inline":
+            inlines.append((re.compile(pattern, re.I), what, safety))
         else:
-            raise ValueError(f"residue pattern kind {kind!r} is not line/header/prefix/regex/tail")
-    return lines, headers, prefixes, regexes, tails
+            raise ValueError(f"residue pattern kind {kind!r} is not line/header/prefix/regex/tail/inline")
+    return lines, headers, prefixes, regexes, tails, inlines
+
+
+@lru_cache(maxsize=None)
+def _prefilters(extra: tuple[tuple[str, str, str, str], ...] = ()):
+    """Cheap tests that pass over a clean line: the line prefixes as one tuple, and the
+    `^`-anchored regexes as one alternation tried at the line's start only (one call
+    instead of one per pattern; None if they do not combine)."""
+    _, _, prefixes, regexes, _, _ = load_patterns(extra)
+    anchored = [rx.pattern[1:] for rx, _, _ in regexes if rx.pattern.startswith("^")]
+    combined = None
+    if len(anchored) == len(regexes):
+        try:
+            combined = re.compile("|".join(f"(?:{p})" for p in anchored), re.I)
+        except re.error:
+            combined = None
+    return tuple(p for p, _, _ in prefixes), combined
+
+
+def _in_code_or_comment(doc, start, end):
+    """Does [start, end) touch fenced or inline code or an HTML comment? (A URL on a
+    residue line does not protect it: `Follow us on https://…` is residue.)"""
+    if not doc.overlaps_skip(start, end):
+        return False
+    text = doc.text
+    return any(a < end and start < b and text[a] in "`<" for a, b in doc.skip_spans)
 
 
 def _line_end_with_newline(doc, i):
@@ -63,7 +97,8 @@ def _line_end_with_newline(doc, i):
 
 
 def check(doc, settings):
-    lines_, headers, prefixes, regexes, tails = load_patterns(settings.residue_patterns)
+    lines_, headers, prefixes, regexes, tails, inlines = load_patterns(settings.residue_patterns)
+    any_prefix, any_anchored = _prefilters(settings.residue_patterns)
     lines = doc.lines
     in_block = None  # (what) while inside a links block after a header
     for i, (ls, le, line) in enumerate(lines):
@@ -83,26 +118,34 @@ def check(doc, settings):
         else:
             in_block = None
             folded = body.casefold()
-            for prefix, what, safety in prefixes:
+            for prefix, what, safety in (prefixes if folded.startswith(any_prefix) else ()):
                 if folded.startswith(prefix) and folded != prefix:
                     hit = (what, safety)
                     break
             else:
-                for rx, what, safety in regexes:
+                for rx, what, safety in (regexes if any_anchored is None or any_anchored.match(body) else ()):
                     if rx.search(body):
                         hit = (what, safety)
                         break
         if hit:
             s = ls + (len(line) - len(line.lstrip()))
             e = ls + len(line.rstrip())
-            if doc.overlaps_skip(s, e):
+            if _in_code_or_comment(doc, s, e):
                 continue
             ds, de = _line_end_with_newline(doc, i)
             yield RULE.finding(s, e, f"page residue ({hit[0]}): {quote(body, 50)}", Fix.delete(ds, de, hit[1]))
             continue
+        found = []
+        tail_start = max(0, len(line) - TAIL_WINDOW)
         for rx, what, safety in tails:
-            m = rx.search(line, max(0, len(line) - TAIL_WINDOW))
+            m = rx.search(line, tail_start)
             if m:
-                yield RULE.finding(ls + m.start(), ls + m.end(),
-                                   f"page residue ({what}): {quote(m.group(), 30)}",
-                                   Fix.delete(ls + m.start(), ls + m.end(), safety))
+                found.append((m, what, safety))
+        for rx, what, safety in inlines:
+            found.extend((m, what, safety) for m in rx.finditer(line))
+        for m, what, safety in found:
+            if _in_code_or_comment(doc, ls + m.start(), ls + m.end()):
+                continue
+            yield RULE.finding(ls + m.start(), ls + m.end(),
+                               f"page residue ({what}): {quote(m.group(), 30)}",
+                               Fix.delete(ls + m.start(), ls + m.end(), safety))
