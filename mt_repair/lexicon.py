@@ -298,3 +298,31 @@ class Lexicon:
             if hs is not None and (hs.spell(word) or (lang == "en" and hs.spell(word.lower()))):
                 return True
         return words is None and (not self.use_hunspell or speller(lang) is None)
+
+
+# Latin-script languages with large wordfreq lists, for telling a foreign word
+# (`Kulturkampf`, `gracias`) from a name or an English word left in Arabic text.
+FOREIGN_LATIN = ("de", "fr", "es", "it", "pt", "nl")
+
+
+def _zipf_bucket(zipf: float) -> int:
+    """wordfreq's bucket for a Zipf frequency (bucket 500 = Zipf 4)."""
+    return round(100 * (9 - zipf))
+
+
+def foreign_language(word: str) -> str | None:
+    """The language `word` belongs to when it is a word of a Latin-script language
+    other than English and far rarer in English: Zipf >= 2.8 there and at least 1.2
+    lower in English (checked at three levels: 2.8, 3.5, 4.5). Names that all
+    languages share (Nottingham, Zhang, Metro) are about as frequent in English and
+    do not qualify. The lists are compiled wordfreq files, cached like the others."""
+    w = word.casefold()
+    for lang in FOREIGN_LATIN:
+        for level in (2.8, 3.5, 4.5):
+            there = wordfreq_words(lang, _zipf_bucket(level))
+            if there is None or w not in there:
+                break
+            english = wordfreq_words("en", _zipf_bucket(level - 1.2))
+            if english is not None and w not in english:
+                return lang
+    return None

@@ -16,6 +16,7 @@ _MODULES = (
     "rp009_parenthetical_echo",
     "sc001_untranslated_english", "sc002_social_handle", "sc003_glued_script",
     "sc004_persian_letters", "sc005_arabic_in_english", "sc006_invisible_control", "sc007_mojibake",
+    "sc008_off_target_language", "sc009_detached_article", "sc010_latin_name",
     "gb001_garbled_clause",
     "nu001_thousands_separator", "nu002_leading_zero", "nu003_equal_range", "nu004_mixed_digits",
     "pn001_space_before_punctuation", "pn002_latin_punctuation", "pn003_unbalanced_quotes",

@@ -1,6 +1,9 @@
 """SC005 arabic-in-english: Arabic words left untranslated in English text.
 
-What: a run of Arabic-script words inside a line that is otherwise English.
+What: a run of Arabic-script words inside a line that is otherwise English, and in a
+mostly English text (under a fifth of its letters Arabic) also a short line of at most
+five Arabic words: a byline (`By محمد أحمد`), a name, a label. A whole sentence left in
+Arabic is PR004's in pair mode.
 Why: Arabic→English MT copies through words it does not know (names, dialect, typos
 in the source); the English article then carries text its readers cannot read.
 Not flagged: Arabic inside quotation marks or brackets right after an English gloss
@@ -11,17 +14,23 @@ Fix: none. Only a translator can say what the words mean.
 
 import re
 
+from mt_repair.document import script_counts
 from mt_repair.rules.base import WARNING, Rule, quote
 from mt_repair.text import AR_LETTER, AR_MARK
 
 RULE = Rule("SC005", "arabic-in-english", "script", WARNING, __doc__)
 
+_AR_WORD = re.compile(rf"[{AR_LETTER}]+")
 _RUN = re.compile(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*(?:[ \t]+[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)*")
 
 
 def check(doc, settings):
-    for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
-        if arabic:
+    english_text = False
+    if doc.language == "en" and any(doc.arabic_lines):
+        ar, la = script_counts(doc.text)
+        english_text = ar < 0.25 * la
+    for (ls, le, line), arabic, (ar, _) in zip(doc.lines, doc.arabic_lines, doc.line_scripts):
+        if not ar or arabic and not (english_text and len(_AR_WORD.findall(line)) <= 5):
             continue
         for m in _RUN.finditer(line):
             before = line[:m.start()].rstrip()

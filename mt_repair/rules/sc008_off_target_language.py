@@ -1,0 +1,163 @@
+"""SC008 off-target-language: a sentence in another language than the text's.
+
+What: in English text, a sentence of six or more words (four different lower-case ones) in another language
+(`Le ministre a déclaré que les négociations reprendraient.`, Swahili or other
+romanised output of a multilingual system); in Arabic text, a sentence in Persian or
+Urdu (`وزیر امور خارجه گفت که مذاکرات ادامه خواهد یافت`).
+Why: multilingual MT systems drift into a neighbouring language ("off-target"
+translation); every word may be spelled right, so spell checks and a quick read miss it.
+How: cheap filters first, so clean text pays almost nothing: an English sentence with
+enough English function words, or an Arabic one with no Persian/Urdu letter or word,
+is never examined. The rest go to langdetect (seeded, so runs agree), and a sentence is
+reported only when the detector gives English (or Arabic) under 5% and, for English,
+fewer than 35% of its words are English words (Zipf >= 3) that are not common (Zipf >= 4) in any of six neighbours, nor 60% of its lower-case words English. Quoted sentences (in quotation
+marks) are left alone. Without langdetect installed the rule reports nothing.
+Example: `The talks went on. El presidente dijo que las conversaciones continuarán mañana.`
+Fix: none. Only a translator can put the sentence into the right language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mt_repair.lexicon import FOREIGN_LATIN, common_words, wordfreq_words
+from mt_repair.rules.base import WARNING, Rule, quote
+
+RULE = Rule("SC008", "off-target-language", "script", WARNING, __doc__)
+
+MIN_WORDS = 6
+_SENTENCE = re.compile(r"(?:[^.!?؟\n]|[.!?؟]+(?=[^\s.!?؟]))+(?:[.!?؟]+|$)")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+")
+# Function words: English ones, and those of the Latin-script languages MT drifts into.
+# A sentence with two English ones and fewer foreign ones is English, and costs no more.
+_EN_FUNCTION = frozenset(
+    "the and to for with that this were are have has had been from by which it its of "
+    "they their them there these those not but what when who would can could should "
+    "we you she he his our my your does did be if than then into about after before "
+    "was will is in on at or an a as said says i me do so".split())
+_FOREIGN_FUNCTION = frozenset(
+    "le la les des du une est et pas pour dans sur qui avec ce cette sont "  # French
+    "el los las del que por para con una es y se lo al como pero "  # Spanish
+    "der die das und ist nicht mit ein eine den dem zu auf sich von für auch "  # German
+    "il di che per non gli della sono nel alla "  # Italian
+    "os não um uma em com na no dos das ao ou "  # Portuguese
+    "het een van en niet zijn op te voor met "  # Dutch
+    "ta li ma fil tal jew huwa "  # Maltese
+    "wa ya ni kwa na katika "  # Swahili
+    "ng sa mga ang "  # Tagalog
+    "dan yang di ini itu dengan untuk".split()) - _EN_FUNCTION  # Indonesian
+# Persian/Urdu: letters Arabic does not use, and frequent words Arabic does not have.
+_PERSIAN_LETTERS = "\u067E\u0686\u0698\u06AF\u06A9\u06CC\u06C0\u06C1\u06BE\u06D2"
+_PERSIAN_HINT = re.compile(
+    rf"[{_PERSIAN_LETTERS}]|(?<!\S)(?:است|این|را|برای|هستند|بود|شده|کرد|میں|ہے|کے|کی|نے)(?!\S)")
+_QUOTES = "\"“”«»'‘’"
+_NAMES = {"fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",
+          "nl": "Dutch", "fa": "Persian", "ur": "Urdu", "sw": "Swahili", "tl": "Tagalog",
+          "id": "Indonesian", "so": "Somali", "ro": "Romanian", "ca": "Catalan", "tr": "Turkish",
+          "af": "Afrikaans", "da": "Danish", "no": "Norwegian", "sv": "Swedish", "pl": "Polish",
+          "cy": "Welsh", "fi": "Finnish", "hr": "Croatian", "sl": "Slovenian", "sk": "Slovak",
+          "cs": "Czech", "hu": "Hungarian", "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian",
+          "sq": "Albanian", "vi": "Vietnamese"}
+_detector = None
+
+
+def _detect(text):
+    """langdetect's probabilities for `text`, {lang: p}; None without langdetect."""
+    global _detector
+    if _detector is None:
+        try:
+            from langdetect import DetectorFactory, detect_langs
+            from langdetect.lang_detect_exception import LangDetectException
+        except ImportError:
+            _detector = False
+            return None
+        DetectorFactory.seed = 0
+        _detector = (detect_langs, LangDetectException)
+    if _detector is False:
+        return None
+    detect_langs, error = _detector
+    try:
+        return {r.lang: r.prob for r in detect_langs(text)}
+    except error:
+        return None
+
+
+def _quoted(line, s, e):
+    if line[s:s + 1] in _QUOTES or line[e - 1:e] in _QUOTES:
+        return True
+    before, after = line[:s].rstrip(), line[e:].lstrip()
+    return bool(before) and before[-1] in _QUOTES or bool(after) and after[0] in _QUOTES
+
+
+def persian_sentences(doc):
+    """(start, end, sentence, language) for each Arabic-script sentence that is
+    Persian or Urdu. Shared with SC004, which then leaves its words alone."""
+    cached = doc.__dict__.get("_sc008_persian")
+    if cached is not None:
+        return cached
+    out = []
+    if _PERSIAN_HINT.search(doc.text):
+        for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
+            if not arabic or not _PERSIAN_HINT.search(line):
+                continue
+            for m in _SENTENCE.finditer(line):
+                sent = m.group().strip()
+                if len(sent.split()) < MIN_WORDS or not _PERSIAN_HINT.search(sent):
+                    continue
+                probs = _detect(sent)
+                if not probs:
+                    continue
+                lang = max(probs, key=probs.get)
+                if lang in ("fa", "ur") and probs.get("ar", 0.0) < 0.05 and probs[lang] >= 0.9:
+                    s = ls + m.start() + (len(m.group()) - len(m.group().lstrip()))
+                    out.append((s, s + len(sent), sent, lang))
+    doc.__dict__["_sc008_persian"] = out
+    return out
+
+
+def _english_sentences(doc):
+    common = wordfreq_words("en", 600)  # Zipf >= 3
+    for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
+        if arabic:
+            continue
+        for m in _SENTENCE.finditer(line):
+            words = _LATIN_WORD.findall(m.group())
+            # six words, four of them lower-case: a line of names (a headline, a
+            # score line) says nothing about the language it is in
+            if len(m.group().split()) < MIN_WORDS or len({w for w in words if w.islower()}) < 4:
+                continue
+            folded = [w.casefold() for w in words]
+            en = sum(w in _EN_FUNCTION for w in folded)
+            if en >= 2 and sum(w in _FOREIGN_FUNCTION for w in folded) < en:
+                continue  # plainly English
+            if common is not None:
+                english = set(folded) - set(common.missing(folded))
+                for lang in FOREIGN_LATIN:  # words common in English only
+                    other = common_words(lang)
+                    if other is not None and english:
+                        english = set(other.missing(english))
+                if sum(w in english for w in folded) >= 0.35 * len(folded):
+                    continue
+                # headlines have few function words; their lower-case words are English
+                lower = [w for w in words if w.islower() and w not in _FOREIGN_FUNCTION]
+                if lower and len(common.missing(lower)) <= 0.4 * len(lower):
+                    continue
+            sent = m.group().strip()
+            s = ls + m.start() + (len(m.group()) - len(m.group().lstrip()))
+            if _quoted(line, s - ls, s - ls + len(sent)) or doc.overlaps_skip(s, s + len(sent)):
+                continue
+            probs = _detect(sent)
+            if not probs:
+                continue
+            lang = max(probs, key=probs.get)
+            if lang != "en" and probs.get("en", 0.0) < 0.05:
+                yield s, s + len(sent), sent, lang, probs[lang]
+
+
+def check(doc, settings):
+    if doc.language == "en":
+        for s, e, sent, lang, p in _english_sentences(doc):
+            name = _NAMES.get(lang, lang)
+            yield RULE.finding(s, e, f"sentence not in English (looks {name}, {p:.0%}): {quote(sent, 50)}")
+    for s, e, sent, lang in persian_sentences(doc):
+        yield RULE.finding(s, e, f"sentence in {_NAMES[lang]}, not Arabic: {quote(sent, 50)}")

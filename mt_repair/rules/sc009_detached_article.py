@@ -1,0 +1,62 @@
+"""SC009 detached-article: the Arabic article `ال` standing alone before its word.
+
+What: `ال مجلس` for `المجلس`: the article split from its noun by a space, as MT
+detokenisers and some sub-word segmenters leave it.
+Why: the two pieces are no word at all, so search, spell check and glossary matching
+miss the noun, and a reader stumbles on it.
+Not flagged: `ال` for `آل` written without its madda before a family name, where a
+name with `بن` comes just before or a word for a family (`أسرة`, `عائلة`) does
+(`تميم بن حمد ال ثاني`, `أسرة ال سعود`); `ال` before a spelled Latin letter
+(`ال إس يو` for LSU); any case where `ال` + the word is not an Arabic word; and
+`وال`, `بال`, `فال` alone, which are words or names themselves (`على بال`, `وال ستريت`).
+Example: `اجتمع ال مجلس أمس` -> `اجتمع المجلس أمس`.
+Fix: unsafe (the space is removed): `ال` may still be a family's `آل`.
+"""
+
+import re
+
+from mt_repair.lexicon import wordfreq_words
+from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
+from mt_repair.text import AR_LETTER, AR_MARK
+from mt_repair.types import Fix
+
+RULE = Rule("SC009", "detached-article", "script", WARNING, __doc__)
+
+_DETACHED = re.compile(rf"(?<![{AR_LETTER}{AR_MARK}\w])(ال)([ \t]+)([{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)")
+# Latin letters spelled in Arabic (`إس` S, `إف` F, `بي` B ...): `ال إس يو` is LSU.
+LETTER_NAMES = frozenset(
+    "إيه ايه بي سي دي إي اي إف اف جي إتش اتش آي إيه جاي كاي كيه إل ال إم ام إن ان أو او بي كيو آر "
+    "إس اس تي يو في دبليو إكس اكس واي زد زي".split())
+FAMILY_WORDS = frozenset("أسرة اسرة عائلة عشيرة قبيلة أسر عائلات حكم أبناء بيت".split())
+_WORD_BEFORE = re.compile(rf"([{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)[ \t]+$")
+
+
+def _family(line, start):
+    """`بن حمد ال ثاني`, `أسرة ال سعود`: `ال` is the family's `آل`."""
+    words = line[:start].split()[-3:]
+    if not words:
+        return False
+    return words[-1] in FAMILY_WORDS or "بن" in words or "بنت" in words or "ابن" in words
+
+
+def check(doc, settings):
+    if "ال " not in doc.text and "ال\t" not in doc.text:
+        return
+    words = wordfreq_words("ar")
+    for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
+        if not arabic or "ال" not in line:
+            continue
+        for m in _DETACHED.finditer(line):
+            article, noun = m.group(1), m.group(3)
+            if noun in LETTER_NAMES or noun.startswith("ال") or _family(line, m.start()):
+                continue
+            joined = "ال" + noun
+            if words is None or joined not in words:
+                continue
+            start, end = ls + m.start(), ls + m.end()
+            if doc.overlaps_skip(start, end):
+                continue
+            gap = ls + m.start(2)
+            yield RULE.finding(start, end,
+                               f"article split from its word in {quote(m.group())} (write {quote(article + noun)})",
+                               Fix.delete(gap, gap + len(m.group(2)), UNSAFE))
