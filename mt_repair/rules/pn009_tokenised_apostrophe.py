@@ -38,7 +38,16 @@ def _candidates(text):
             found.add(j)
             i = text.find(pair, i + 1)
     return sorted(found)
-_WORD_END = re.compile(r"[A-Za-z0-9-]+$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def _last_apostrophe(doc, ls, le):
+    """Offset of the last apostrophe on the line (ls, le), -1 if none; one scan a line,
+    where slicing the rest of the line for every candidate was quadratic."""
+    cache = doc.__dict__.setdefault("_pn009_last_apostrophe", {})
+    if ls not in cache:
+        cache[ls] = max(doc.text.rfind("'", ls, le), doc.text.rfind("’", ls, le))
+    return cache[ls]
 _WORD = re.compile(r"\w+")
 
 
@@ -74,11 +83,13 @@ def _clitic(doc, m, ls, le):
         return None  # `Italy's`: fine
     if m.group("c") == "t" and text[m.start() - 1] not in "nN":
         return None  # `'t` only as `n't`
-    if s1 and not s2 and m.group("c") in ("d", "m", "s") and ("'" in text[m.end():le] or "’" in text[m.end():le]):
+    if s1 and not s2 and m.group("c") in ("d", "m", "s") and _last_apostrophe(doc, ls, le) >= m.end():
         return None  # `the letter 's'`: a quotation opened here and closed later on the line
     if doc.in_skip(m.start()):
         return None
-    start = m.start() - len(_WORD_END.search(text, ls, m.start()).group())
+    start = m.start()  # back over the word the clitic belongs to (as `[A-Za-z0-9-]+$` before it)
+    while start > ls and text[start - 1] in _WORD_CHARS:
+        start -= 1
     edits = [Edit(m.start("s1"), m.end("s1"))] if s1 else []
     if s2:
         edits.append(Edit(m.start("s2"), m.end("s2")))

@@ -27,9 +27,12 @@ Fix: safe for three or more copies (the echoed copies and their connectors go, t
 copy stays); unsafe for two copies, where the second may stand for a word the decoder lost.
 """
 
+import bisect
 import re
+from operator import eq
 
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
+from mt_repair.text import AR_MARK
 from mt_repair.rules.rp001_repeated_word import (_NA, _NB, _T, INTERJECTIONS, SPELLED_LETTERS,
                                                  normalize)
 from mt_repair.types import Fix
@@ -37,8 +40,13 @@ from mt_repair.types import Fix
 RULE = Rule("RP002", "word-echo", "repetition", WARNING, __doc__)
 
 _CONJ = r"(?:and|or|then|but|ثم|أو|او|لكن|بل)"
+# _T with bounded lengths (64 letters a part, 16 parts): a loop's copies are compared by
+# backreference at every length the item can take, so on one long run of letters
+# (`ابابابابا…`, 100k letters) the unbounded _T made _LOOP quadratic. No real word is
+# that long, so normal text matches exactly as before.
+_TB = rf"[^\W_](?:[^\W_]|[{AR_MARK}]){{0,63}}(?:[-'’](?:[^\W_]|[{AR_MARK}]){{1,64}}){{0,15}}"
 # three or more copies of an item of one to four words; possessive, tried at every word
-_LOOP = re.compile(rf"{_NB}((?:{_T}[ \t]+){{0,3}}?{_T})"
+_LOOP = re.compile(rf"{_NB}((?:{_TB}[ \t]+){{0,3}}?{_TB})"
                    rf"((?:[ \t]*+(?:[،,؛;][ \t]*+)?(?:{_CONJ}[ \t]+|و|ف)?\1{_NA}){{2,}})", re.I)
 # two copies of one word around a conjunction
 _PAIR = re.compile(rf"{_NB}({_T})([ \t]*,?[ \t]*(?:and|or)[ \t]+|[ \t]*،?[ \t]*(?:و|أو[ \t]+|او[ \t]+))\1{_NA}", re.I)
@@ -47,6 +55,9 @@ _SLASH = re.compile(rf"{_NB}({_T})[ \t]?/[ \t]?\1(?![\w/]|[-'’.][\w])", re.I)
 # two copies of a list item between list commas: `faeroes, peacocks, peacocks, rabbits`
 _ITEM = re.compile(rf"(?<=[,،][ \t])({_T})([ \t]*[,،][ \t]*)\1{_NA}(?=[ \t]*(?:[,،]|(?:and|or)[ \t]|و))", re.I)
 # two copies of a phrase (two to twelve words) around a conjunction
+# what _CLAUSE's connector needs somewhere on the line: a line without it is not tried
+# (`the the the …` on one long line cost _CLAUSE ~12 attempts a word)
+_CLAUSE_HINT = re.compile(rf"{_CONJ}[ \t]|و", re.I)
 _CLAUSE = re.compile(rf"{_NB}((?:{_T}[ \t]+){{1,11}}{_T})"
                      rf"([ \t]*[,،;؛]?[ \t]*(?:{_CONJ}[ \t]+|و))\1{_NA}", re.I)
 
@@ -94,11 +105,17 @@ def _skip_item(item: str) -> bool:
             or item in SPELLED_LETTERS)
 
 
-def _in_quote(text, start, end) -> bool:
+def _in_quote(text, start, end, cache) -> bool:
     ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    line = text[ls:le if le >= 0 else len(text)]
-    return any(q.start() <= start - ls and q.end() >= end - ls for q in _QUOTED.finditer(line))
+    quotes = cache.get(ls)
+    if quotes is None:  # the line's quotations, found once a line
+        le = text.find("\n", end)
+        line = text[ls:le if le >= 0 else len(text)]
+        spans = [q.span() for q in _QUOTED.finditer(line)]
+        quotes = cache[ls] = ([s for s, _ in spans], spans)
+    # quotations do not overlap: only the last one opening at or before `start` can hold it
+    i = bisect.bisect_right(quotes[0], start - ls) - 1
+    return i >= 0 and quotes[1][i][1] >= end - ls
 
 
 _CONJ_WORDS = frozenset("and or then but ثم أو او لكن بل".split())
@@ -113,14 +130,23 @@ def _candidate_lines(doc):
     for line, words in zip(doc.lines, doc.line_words):
         if len(words) < 3:
             continue
-        w = [x[1:] if x[:1] == "و" and len(x) > 3 else x for x in words]
-        adjacent = [a == b for a, b in zip(w, w[1:])]
-        if any(adjacent) or any(a == c and b in _CONJ_WORDS for a, b, c in zip(w, w[1:], w[2:])):
+        # Clean lines are most lines: each test below is first asked with C-level calls
+        # (map, set) and only worked out word by word where it can hold.
+        w = [x[1:] if x[:1] == "و" and len(x) > 3 else x for x in words] if "و" in line[2] else words
+        adjacent = list(map(eq, w, w[1:]))
+        any_adjacent = True in adjacent
+        if any_adjacent or (True in map(eq, w, w[2:]) and not _CONJ_WORDS.isdisjoint(w)
+                            and any(a == c and b in _CONJ_WORDS for a, b, c in zip(w, w[1:], w[2:]))):
             pairs.append(line)
-        loop = any(a and b for a, b in zip(adjacent, adjacent[1:]))
-        seen: dict = {}
+        loop = any_adjacent and any(a and b for a, b in zip(adjacent, adjacent[1:]))
         clause = False
-        for i, pair in enumerate(zip(w, w[1:])):
+        word_pairs = list(zip(w, w[1:]))
+        if len(set(word_pairs)) == len(word_pairs):  # no pair twice: no clause, no pair loop
+            if loop:
+                loops.append(line)
+            continue
+        seen: dict = {}
+        for i, pair in enumerate(word_pairs):
             first = seen.setdefault(pair, [])
             if first and i - first[-1] <= 13 and (words[i] != w[i] or (i and words[i - 1] in _CONJ_WORDS)):
                 clause = True
@@ -145,6 +171,7 @@ def _finditer(pattern, doc, lines):
 def check(doc, settings):
     text = doc.text
     taken = []
+    quotes = {}
     loops, pairs, clauses = _candidate_lines(doc)
     for m in _finditer(_LOOP, doc, loops):
         item, tail = m.group(1), m.group(2)
@@ -154,7 +181,7 @@ def check(doc, settings):
             continue  # plain spaces: RP001's and RP003's case
         if normalize(item) in PAIR_OK and copies <= 3:
             continue  # `again and again and again`, `more and more and more`
-        if not re.search(rf"(?:^|\W){_CONJ}(?:\W|$)|و", connectors, re.I) and _in_quote(text, m.start(), m.end()):
+        if not re.search(rf"(?:^|\W){_CONJ}(?:\W|$)|و", connectors, re.I) and _in_quote(text, m.start(), m.end(), quotes):
             continue  # `"USA, USA, USA"`: a chant
         taken.append((m.start(), m.end()))
         yield RULE.finding(m.start(), m.end(), f"{quote(item)} echoed {copies} times",
@@ -178,8 +205,13 @@ def check(doc, settings):
         yield RULE.finding(m.start(), m.end(), f"{quote(word)} echoed around a conjunction",
                            Fix.delete(m.end(1), m.end(), UNSAFE))
 
-    if "/" in text:
-        for m in _SLASH.finditer(text):
+    if "/" in text:  # only lines with a slash (a copy never spans lines)
+        slash_lines, i, find = [], text.find("/"), text.find
+        while i != -1:
+            ls, le, _ = doc.lines[bisect.bisect_right(doc.line_starts, i) - 1]
+            slash_lines.append((ls, le, None))
+            i = find("/", le)
+        for m in _finditer(_SLASH, doc, slash_lines):
             word = m.group(1)
             if not free(m.start(), m.end()) or _skip_item(word) or doc.overlaps_skip(m.start(), m.end()):
                 continue
@@ -191,13 +223,13 @@ def check(doc, settings):
         word = m.group(1)
         if not free(m.start(), m.end()) or _skip_item(word) or doc.overlaps_skip(m.start(), m.end()):
             continue
-        if _in_quote(text, m.start(), m.end()):
+        if _in_quote(text, m.start(), m.end(), quotes):
             continue  # a chant or a song: `ضخها، ضخها`
         taken.append((m.start(), m.end()))
         yield RULE.finding(m.start(), m.end(), f"list item {quote(word)} printed twice",
                            Fix.delete(m.end(1), m.end(), UNSAFE))
 
-    for m in _finditer(_CLAUSE, doc, clauses):
+    for m in _finditer(_CLAUSE, doc, [ln for ln in clauses if _CLAUSE_HINT.search(ln[2])]):
         phrase = m.group(1)
         if not free(m.start(), m.end()) or _is_name(phrase) or doc.overlaps_skip(m.start(), m.end()):
             continue

@@ -78,6 +78,25 @@ def _prefilters(extra: tuple[tuple[str, str, str, str], ...] = ()):
     return tuple(p for p, _, _ in prefixes), combined
 
 
+def _any_of(patterns):
+    """One regex matching where any of `patterns` matches (all compiled with re.I), to
+    ask once whether a line needs the patterns one by one; None if they do not combine
+    (a backreference would point at another pattern's group)."""
+    sources = [rx.pattern for rx, _, _ in patterns]
+    if not sources or any(re.search(r"\\[1-9]|\(\?P=", p) for p in sources):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in sources), re.I)
+    except re.error:
+        return None
+
+
+@lru_cache(maxsize=None)
+def _tail_inline_prefilters(extra: tuple[tuple[str, str, str, str], ...] = ()):
+    _, _, _, _, tails, inlines = load_patterns(extra)
+    return _any_of(tails), _any_of(inlines)
+
+
 def _in_code_or_comment(doc, start, end):
     """Does [start, end) touch fenced or inline code or an HTML comment? (A URL on a
     residue line does not protect it: `Follow us on https://…` is residue.)"""
@@ -99,6 +118,7 @@ def _line_end_with_newline(doc, i):
 def check(doc, settings):
     lines_, headers, prefixes, regexes, tails, inlines = load_patterns(settings.residue_patterns)
     any_prefix, any_anchored = _prefilters(settings.residue_patterns)
+    any_tail, any_inline = _tail_inline_prefilters(settings.residue_patterns)
     lines = doc.lines
     in_block = None  # (what) while inside a links block after a header
     for i, (ls, le, line) in enumerate(lines):
@@ -137,11 +157,11 @@ def check(doc, settings):
             continue
         found = []
         tail_start = max(0, len(line) - TAIL_WINDOW)
-        for rx, what, safety in tails:
+        for rx, what, safety in (tails if any_tail is None or any_tail.search(line, tail_start) else ()):
             m = rx.search(line, tail_start)
             if m:
                 found.append((m, what, safety))
-        for rx, what, safety in inlines:
+        for rx, what, safety in (inlines if any_inline is None or any_inline.search(line) else ()):
             found.extend((m, what, safety) for m in rx.finditer(line))
         for m, what, safety in found:
             if _in_code_or_comment(doc, ls + m.start(), ls + m.end()):

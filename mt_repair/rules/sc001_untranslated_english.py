@@ -30,10 +30,27 @@ RULE = Rule("SC001", "untranslated-english", "script", WARNING, __doc__)
 
 # A Latin item: letters and digits, joined by hyphens, apostrophes or dots
 # (`bat-SL-CoVZX45`, `don't`, `weather.com`); a run is items separated by blanks.
-_ITEM = rf"[{LATIN_LETTER}0-9]*[{LATIN_LETTER}][{LATIN_LETTER}0-9]*(?:[-'\u2019.][{LATIN_LETTER}0-9]+)*"
+# Each run of letters and digits is taken whole (possessive): what may follow it (a
+# joiner, a blank, or the end: not \w) never follows a part of one, so no match changes;
+# with `[..]*[letter][..]*` a long word followed by `_` backtracked quadratically.
+_ITEM = rf"(?=[{LATIN_LETTER}0-9]*[{LATIN_LETTER}])[{LATIN_LETTER}0-9]++(?:[-'\u2019.][{LATIN_LETTER}0-9]++)*"
 _RUN = re.compile(rf"(?<![@#&\-/.{LATIN_LETTER}0-9_]){_ITEM}(?:[ \t]+(?:{_ITEM}|[0-9]+(?:[.,][0-9]+)*))*(?![\w@\-/])")
 _AR_WORD_BEFORE = re.compile(rf"([{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)[ \t]*$")
-_AR_AFTER = re.compile(rf"^[ \t]*[{AR_LETTER}]")
+_AR_AFTER = re.compile(rf"[ \t]*[{AR_LETTER}]")  # used with match(line, pos)
+_AR_CHAR = re.compile(rf"[{AR_LETTER}{AR_MARK}]")
+
+
+def _back(line, pos, chars=None):
+    """Start of the run before `pos` of blanks (chars=" \t") or of Arabic letters and
+    marks (chars=None). The `...$` patterns below are searched from there, not from the
+    line's start: the same match, without a scan of the whole line for each run."""
+    if chars is not None:
+        while pos > 0 and line[pos - 1] in chars:
+            pos -= 1
+        return pos
+    while pos > 0 and _AR_CHAR.match(line, pos - 1):
+        pos -= 1
+    return pos
 _AR_BEFORE = re.compile(rf"[{AR_LETTER}{AR_MARK}][ \t]*$")
 FUNCTION_WORDS = frozenset(
     "the a an of to in on at for with by from and or but is are was were be been has have had "
@@ -71,7 +88,7 @@ def _glossary_hit(glossary, token):
 
 
 def _introduced(line, start):
-    m = _AR_WORD_BEFORE.search(line, 0, start)
+    m = _AR_WORD_BEFORE.search(line, _back(line, _back(line, start, " \t")), start)
     if not m:
         return False
     word = m.group(1).rstrip("\u0640")
@@ -81,9 +98,23 @@ def _introduced(line, start):
 
 
 def _enclosed(line, start, end):
-    before = line[:start].rstrip()
-    after = line[end:].lstrip()
-    return bool(before) and before[-1] in _QUOTES_OPEN and bool(after) and after[0] in _QUOTES_CLOSE
+    """In quotation marks or brackets (blanks aside); read outwards from the run."""
+    i = start
+    while i > 0 and line[i - 1].isspace():
+        i -= 1
+    if i == 0 or line[i - 1] not in _QUOTES_OPEN:
+        return False
+    j, n = end, len(line)
+    while j < n and line[j].isspace():
+        j += 1
+    return j < n and line[j] in _QUOTES_CLOSE
+
+
+def _before_is(line, pos, char):
+    """line[:pos].rstrip().endswith(char), without the copy."""
+    while pos > 0 and line[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and line[pos - 1] == char
 
 
 def _is_identifier(w):
@@ -115,14 +146,14 @@ def check(doc, settings):
         if not arabic or not latin or SOURCE_LINE_RE.match(line):
             continue
         for m in _RUN.finditer(line):
-            glued = _GLUED_BEFORE.search(line, 0, m.start())
+            glued = _GLUED_BEFORE.search(line, _back(line, m.start()), m.start())
             if glued and glued.group().rstrip("\u0640") not in _GLUED_CLITICS:
                 continue  # Latin glued to an Arabic word: SC003's
             start, end = ls + m.start(), ls + m.end()
             if doc.overlaps_skip(start, end) or _enclosed(line, m.start(), m.end()):
                 continue
             text = m.group()
-            if text.split()[0] in _ENTITIES and line[:m.start()].rstrip().endswith("&"):
+            if text.split()[0] in _ENTITIES and _before_is(line, m.start(), "&"):
                 continue  # `& gt`: entity debris, reported as markup
             if text.casefold() in allow or text.casefold() in LATIN_PHRASES:
                 continue
@@ -152,8 +183,9 @@ def check(doc, settings):
                 if w.islower():
                     if len(w) == 1:
                         # a stray English article between Arabic words (`عندك a ألم`)
-                        if w == "a" and len(words) == 1 and _AR_BEFORE.search(line, 0, m.start()) \
-                                and _AR_AFTER.match(line[m.end():]):
+                        if w == "a" and len(words) == 1 \
+                                and _AR_BEFORE.search(line, max(0, _back(line, m.start(), " \t") - 1), m.start()) \
+                                and _AR_AFTER.match(line, m.end()):
                             hits.append(w)
                         continue
                     if f in UNITS or _binomial(words, i, wordfreq_words("en", 600)):

@@ -16,9 +16,15 @@ from mt_repair.types import Fix
 
 RULE = Rule("SC003", "glued-script", "script", ERROR, __doc__)
 
+# A seam is found from the start of a run of letters, and the run is taken whole
+# (possessive): an attempt from inside a run ends where the one from its start ended, and
+# fails with it, so the lookbehinds (a Latin letter before; an Arabic letter, perhaps
+# with one or two marks, before) change no match. Without them one long word with a
+# foreign letter or `_` after it cost a scan per letter (quadratic).
 _SEAM = re.compile(
-    rf"(?P<la>[{LATIN_LETTER}]+)(?=[{AR_LETTER}])"
-    rf"|(?P<ar>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)(?=[{LATIN_LETTER}])")
+    rf"(?<![{LATIN_LETTER}])(?P<la>[{LATIN_LETTER}]++)(?=[{AR_LETTER}])"
+    rf"|(?<![{AR_LETTER}])(?<![{AR_LETTER}][{AR_MARK}])(?<![{AR_LETTER}][{AR_MARK}][{AR_MARK}])"
+    rf"(?P<ar>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*+)(?=[{LATIN_LETTER}])")
 _CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "وب", "ول", "فب", "فل"))
 
 

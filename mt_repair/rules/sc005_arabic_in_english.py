@@ -24,6 +24,20 @@ _AR_WORD = re.compile(rf"[{AR_LETTER}]+")
 _RUN = re.compile(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*(?:[ \t]+[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)*")
 
 
+def _between(line, start, end):
+    """Is line[start:end] right inside `( )`, `« »` or quotation marks (spaces aside)? Read
+    from the run outwards: slicing the line on each side made a long line quadratic."""
+    i = start
+    while i > 0 and line[i - 1].isspace():
+        i -= 1
+    if i == 0 or line[i - 1] not in "(«\"“":
+        return False
+    j, n = end, len(line)
+    while j < n and line[j].isspace():
+        j += 1
+    return j < n and line[j] in ")»\"”"
+
+
 def check(doc, settings):
     english_text = False
     if doc.language == "en" and any(doc.arabic_lines):
@@ -33,9 +47,7 @@ def check(doc, settings):
         if not ar or arabic and not (english_text and len(_AR_WORD.findall(line)) <= 5):
             continue
         for m in _RUN.finditer(line):
-            before = line[:m.start()].rstrip()
-            after = line[m.end():].lstrip()
-            if before.endswith(("(", "«", '"', "“")) and after.startswith((")", "»", '"', "”")):
+            if _between(line, m.start(), m.end()):
                 continue
             if doc.overlaps_skip(ls + m.start(), ls + m.end()):
                 continue

@@ -26,7 +26,13 @@ from mt_repair.rules.base import WARNING, Rule, quote
 RULE = Rule("SC008", "off-target-language", "script", WARNING, __doc__)
 
 MIN_WORDS = 6
-_SENTENCE = re.compile(r"(?:[^.!?؟\n]|[.!?؟]+(?=[^\s.!?؟]))+(?:[.!?؟]+|$)")
+# Possessive: a run of marks followed by a letter is only ever taken whole, and the
+# sentence body never gives back what it took (the end it stops at always matches), so
+# matches are as with plain quantifiers; without them a line of `!?!?…` backtracked
+# exponentially. A sentence never starts inside a run of marks (a match ends after a
+# whole run, and where a run's first mark fails the rest fail too), so the lookbehind
+# changes no match; it spares a line of marks one scan per mark (quadratic).
+_SENTENCE = re.compile(r"(?<![.!?؟])(?:[^.!?؟\n]|[.!?؟]++(?=[^\s.!?؟]))++(?:[.!?؟]+|$)")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+")
 # Function words: English ones, and those of the Latin-script languages MT drifts into.
 # A sentence with two English ones and fewer foreign ones is English, and costs no more.
@@ -96,7 +102,7 @@ def persian_sentences(doc):
     if cached is not None:
         return cached
     out = []
-    if _PERSIAN_HINT.search(doc.text):
+    if True in doc.arabic_lines and _PERSIAN_HINT.search(doc.text):  # no Arabic line: nothing to find
         for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
             if not arabic or not _PERSIAN_HINT.search(line):
                 continue
@@ -121,14 +127,16 @@ def _english_sentences(doc):
         if arabic:
             continue
         for m in _SENTENCE.finditer(line):
-            words = _LATIN_WORD.findall(m.group())
             # six words, four of them lower-case: a line of names (a headline, a
             # score line) says nothing about the language it is in
-            if len(m.group().split()) < MIN_WORDS or len({w for w in words if w.islower()}) < 4:
+            if len(m.group().split()) < MIN_WORDS:
                 continue
-            folded = [w.casefold() for w in words]
-            en = sum(w in _EN_FUNCTION for w in folded)
-            if en >= 2 and sum(w in _FOREIGN_FUNCTION for w in folded) < en:
+            words = _LATIN_WORD.findall(m.group())
+            if len(set(filter(str.islower, words))) < 4:
+                continue
+            folded = list(map(str.casefold, words))
+            en = sum(map(_EN_FUNCTION.__contains__, folded))
+            if en >= 2 and sum(map(_FOREIGN_FUNCTION.__contains__, folded)) < en:
                 continue  # plainly English
             if common is not None:
                 english = set(folded) - set(common.missing(folded))

@@ -98,16 +98,18 @@ def _first_letters(name):
     return None
 
 
-def _arabic_forms(doc, common):
+def _arabic_forms(doc, first=None):
     """Arabic words of the document that may be names (bare of marks and proclitics,
-    not common words, four letters or more)."""
+    four letters or more); only those beginning with a letter in `first`, when given.
+    Common words are not yet taken out: the caller does that for the few that fit a
+    name (a look-up for every word of the article was most of this rule's time)."""
     out = set()
     for tok in doc.token_counts:
-        if tok[0] < "\u0621":
+        if tok[0] < "\u0621" or len(tok) < 4:  # marks only shorten: no stem of four letters
             continue
         bare = strip_marks(tok)
         for stem in [bare] + [bare[len(p):] for p in _CLITICS_BY_LETTER.get(bare[0], ()) if bare.startswith(p)]:
-            if len(stem) >= 4 and (common is None or stem not in common):
+            if len(stem) >= 4 and (first is None or stem[0] in first):
                 out.add(stem)
     return out
 
@@ -149,17 +151,25 @@ def check(doc, settings):
             candidates.append((start, ls + m.end(), word))
     if not candidates:
         return
-    forms = _arabic_forms(doc, common_words("ar"))
-    by_first = {}
-    for f in forms:
-        by_first.setdefault(f[0], []).append(f)
+    names = []  # the candidates that can be names, with their patterns, before the forms are built
     for start, end, word in candidates:
         pattern, n = _pattern(word)
         if pattern is None or n < 2 or len(word) < 5 or _english_word(word):
             continue
-        first = _first_letters(word)
+        names.append((start, end, word, pattern, _first_letters(word)))
+    if not names:
+        return
+    firsts = [first for *_, first in names]
+    common = common_words("ar")
+    forms = _arabic_forms(doc, None if None in firsts else frozenset().union(*firsts))
+    by_first = {}
+    for f in forms:
+        by_first.setdefault(f[0], []).append(f)
+    for start, end, word, pattern, first in names:
         pool = forms if first is None else [f for c in first for f in by_first.get(c, ())]
         hits = {form for form in pool if pattern.fullmatch(form)}
+        if common is not None:
+            hits = {form for form in hits if form not in common}
         if len(hits) != 1:
             continue  # none, or several words fit: not precise enough
         (arabic,) = hits
