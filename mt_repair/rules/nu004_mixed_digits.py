@@ -2,19 +2,21 @@
 
 What: a number whose digits come from two systems (`2٠20`, `727 ١`), and, in one
 paragraph of Arabic text, numbers in both systems (`في ٢٠ كانون الثاني ... 30 إصابة`):
-those in the system the text uses less are reported. Real MT systems switch digit
-systems from segment to segment; no paragraph of the 600 TICO-19 Arabic references or
-the 1,997 NTREX-128 Arabic lines mixes them. A paragraph written wholly in the other
-system (`٣ مدن` in an article of Western digits) is a choice, not reported, and so is a
-figure typeset with the Arabic decimal or thousands sign (`٣٫٥ مليار`, `١٬٢٠٠`) beside
-Western digits.
+those in the system the text uses less are reported. Across the document, a paragraph
+whose plain numbers are all in the other system (`عام ٢٠٢٠` in a text that writes its
+other numbers `2019`, `15`, `30`; at least three of them) is reported once, listing them.
+Real MT systems switch digit systems from segment to segment; no paragraph or document
+of the 600 TICO-19 Arabic references or the 1,997 NTREX-128 Arabic lines mixes them.
+A figure typeset with the Arabic decimal, thousands or percent sign (`٣٫٥ مليار`,
+`١٬٢٠٠`, `١٢٪`) beside Western digits is a house style for figures, not reported.
 Not flagged: digits that belong to a Latin name or code (`COVID-19`, `F-16`, `G20`, `5G`),
 digits inside URLs and code, lines that are English.
 Why: the article looks assembled from pieces; readers and search see two spellings of
 one figure.
 Example: `وفي ٢٠ كانون الثاني أُبلغ عن 30 إصابة` -> the minority system rewritten.
 Fix: a number mixed within itself: safe (its digits rewritten in the text's main system,
-values unchanged). A number in the paragraph's other system: unsafe (the same rewrite).
+values unchanged). A number in the paragraph's other system, or a paragraph in the
+document's other system: unsafe (the same rewrite, all of the paragraph's numbers at once).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
-from mt_repair.types import Fix
+from mt_repair.types import Edit, Fix
 
 RULE = Rule("NU004", "mixed-digits", "numbers", WARNING, __doc__)
 
@@ -33,6 +35,7 @@ _WESTERN = re.compile("[0-9]")
 # one number: digits with grouping/decimal separators and space-grouped thousands
 _NUMBER = re.compile(r"(?<![A-Za-z\-\d])\d+(?:(?:[.,\u066B\u066C]|[ \u00A0\u202F](?=\d{3}(?!\d)|\d{1,3}(?!\d)))\d+)*(?![A-Za-z\d])")
 _LATIN_NEAR = re.compile(r"[A-Za-z]-?$")
+_DOC_MIN = 3  # plain numbers in the main system before a paragraph in the other one is reported
 
 
 def _system(ch: str) -> int:
@@ -65,6 +68,8 @@ def check(doc, settings):
             if doc.overlaps_skip(s, e):
                 continue
             systems = {_system(c) for c in m.group() if c.isdigit()} - {-1}
+            if not systems:
+                continue  # digits of another script only (`\d` also takes `१२`): none of ours
             if len(systems) == 1 and ("\u066B" in m.group() or "\u066C" in m.group()):
                 continue  # `٣٫٥`: typeset with the Arabic decimal sign, deliberately Arabic-Indic
             numbers.append((s, e, m.group(), systems, line_no))
@@ -72,6 +77,8 @@ def check(doc, settings):
         return
     counts = [sum(1 for *_, sy, _ in numbers if k in sy) for k in range(3)]
     main = max(range(3), key=lambda k: (counts[k], k == 0))  # ties go to Western digits
+    # the document's house system: plain numbers only (`١٢٪` with the Arabic percent sign is typeset, like `٣٫٥`)
+    plain_main = sum(1 for s, e, _, sy, _ in numbers if sy == {main} and text[e:e + 1] != "\u066A")
     by_line: dict[int, list] = {}
     for number in numbers:
         by_line.setdefault(number[4], []).append(number)
@@ -85,3 +92,12 @@ def check(doc, settings):
                 k = next(iter(systems))
                 yield RULE.finding(s, e, f"{quote(n)} in {_NAMES[k]} digits, beside {_NAMES[main]} digits "
                                          f"in the same paragraph", Fix.replace(s, e, _convert(n, main), UNSAFE))
+        if len(used) == 1 and main not in used and plain_main >= _DOC_MIN and counts[min(used)] < plain_main:
+            # a paragraph in the other system: one finding for the paragraph, one edit per number
+            odd = [(s, e, n) for s, e, n, _, _ in line_numbers if text[e:e + 1] != "\u066A"]
+            if odd:
+                shown = "، ".join(n for _, _, n in odd[:5]) + ("…" if len(odd) > 5 else "")
+                yield RULE.finding(odd[0][0], odd[-1][1],
+                                   f"{_NAMES[min(used)]} digits ({shown}) in a text that writes its other "
+                                   f"numbers in {_NAMES[main]} digits",
+                                   Fix(tuple(Edit(s, e, _convert(n, main)) for s, e, n in odd), UNSAFE))

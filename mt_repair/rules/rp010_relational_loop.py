@@ -1,0 +1,129 @@
+"""RP010 relational-loop: an Arabic word tied back to its own stem (`المجتمعات الخاصة بالمجتمعية`).
+
+What: a decoder loop in which a word is followed by a relational adjective and the same
+stem again, or by its own derived adjective:
+- word + relational word + `بـ`/`لـ` + the same stem (`الأمراض الخاصة بالأمراض`,
+  `المعايير المعنية بالمعايير`, `المجتمعات التابعة للمجتمعية`, `الحصانة ذات الصلة
+  بالحصانة`), reported when the second copy is a different derivation (a noun and its
+  nisba adjective), when the loop turns twice (`بالأمراض الخاصة بالأمراض الخاصة
+  بالأمراض`), when the relational word only means "concerning" (`الخاص`, `المعني`,
+  `المتعلق`, `المتصل`, `العائد`, `المنسوب`, `ذات الصلة`), or when the second copy ends the
+  phrase;
+- a noun followed by its own nisba adjective (`المجتمعات المجتمعية`, `للحكومات
+  الحكومية`, `البحر البحرية`).
+The relational word is recognised by its shape (a participle `مـ…`, a `فاعل` form such as
+`تابع`, `خاص`, or `ذات/ذي الصلة`), not from a list of seen connectors.
+Not flagged: a relation between two different things of one kind that the text goes on
+to qualify (`الشركات التابعة للشركات الأجنبية`, `الدول المجاورة للدول الأعضاء`), stems of
+under three letters, exact doubles (RP001), lines that are not Arabic.
+Why: "the diseases concerning the diseases" says nothing; MT decoders produce these
+loops when they lose the thread of a noun phrase. No line of the TICO-19 Arabic
+reference or of NTREX-128 Arabic has one; the weakest OPUS-MT system has 18 in 600.
+Example: `لا يوجد علاج للأمراض الخاصة بالأمراض الخاصة بالأمراض` -> rewrite the phrase
+from the source.
+Fix: none (the intended words are unknown).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mt_repair.rules.base import WARNING, Rule, quote
+from mt_repair.text import AR_LETTER, AR_MARK_RE
+
+RULE = Rule("RP010", "relational-loop", "repetition", WARNING, __doc__)
+
+_WORD = re.compile(f"[{AR_LETTER}][{AR_LETTER}\u064B-\u0652\u0670\u0640]*")
+# what may separate two words of one phrase (spaces only; punctuation ends the phrase)
+_GAP = re.compile(r"[ \u00A0]+")
+_PROCLITIC = re.compile("^(?:[وف]?(?:بال|كال|لل|ال|ب|ل|ك)|[وف])")
+_NISBA = ("يات", "يين", "يون", "ية")
+_SUFFIXES = ("يات", "يين", "يون", "ية", "ات", "ين", "ون", "ان", "ة")
+# relational words that only mean "concerning, belonging to": X + one of these + X is empty
+_PERTAINING = ("خاص", "معني", "متعلق", "متصل", "عائد", "منسوب", "مخصص")
+# the shape of a relational adjective: a participle (مـ…) or a فاعل form, definite or not,
+# with an agreement ending
+_RELATIONAL = re.compile("^(?:ال)?(?:م[" + AR_LETTER + "]{3,5}|[" + AR_LETTER + "]ا[" + AR_LETTER + "]{1,2})"
+                         "(?:ة|ين|ون|ات|ان)?$")
+_LINKED = re.compile("^(?:ذات|ذي|ذو)$")
+_LINK_NOUN = re.compile("^(?:الصلة|العلاقة)$")
+
+
+@lru_cache(maxsize=8192)
+def _analyse(word: str) -> tuple[str, bool, bool, str]:
+    """(stem, nisba?, has a ب/ل proclitic?, body without clitics) for a word."""
+    w = AR_MARK_RE.sub("", word)
+    m = _PROCLITIC.match(w)
+    body = w[m.end():] if m and len(w) - m.end() >= 3 else w
+    prep = bool(m) and body is not w and ("ب" in m.group() or "ل" in m.group().replace("ال", "", 1))
+    nisba = body.endswith(_NISBA)
+    stem = body
+    for suf in _SUFFIXES:
+        if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+            stem = stem[: -len(suf)]
+            break
+    return stem, nisba, prep, body
+
+
+def _pertaining(word: str) -> bool:
+    body = AR_MARK_RE.sub("", word)
+    body = body[2:] if body.startswith("ال") else body
+    return body.startswith(_PERTAINING)
+
+
+def check(doc, settings):
+    for (ls, _, body), arabic in zip(doc.lines, doc.arabic_lines):
+        if not arabic or len(body) < 12:
+            continue
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(body)]
+        if len(words) < 2:
+            continue
+        info = [_analyse(w) for *_, w in words]
+        # adjacent within one phrase: only spaces between them
+        joined = [i + 1 < len(words) and _GAP.fullmatch(body, words[i][1], words[i + 1][0]) is not None
+                  for i in range(len(words))]
+        hits: list[tuple[int, int, bool]] = []  # (first word, last word, a turn)
+        for i in range(len(words) - 1):
+            stem, nisba, _, b = info[i]
+            if len(stem) < 3 or not joined[i]:
+                continue
+            # noun + its own nisba adjective
+            s2, n2, p2, b2 = info[i + 1]
+            if s2 == stem and n2 and not nisba and not p2 and b2 != b:
+                hits.append((i, i + 1, False))
+                continue
+            # word + relational word (or ذات الصلة) + ب/ل + the same stem
+            j = i + 1
+            if _LINKED.match(words[j][2]) and j + 1 < len(words) and joined[j] and _LINK_NOUN.match(words[j + 1][2]):
+                rel_end, pertaining = j + 1, True
+            elif _RELATIONAL.match(AR_MARK_RE.sub("", words[j][2])) and info[j][0] != stem:
+                rel_end, pertaining = j, _pertaining(words[j][2])
+            else:
+                continue
+            k = rel_end + 1
+            if k >= len(words) or not joined[rel_end]:
+                continue
+            s3, n3, p3, _ = info[k]
+            if s3 != stem or not p3:
+                continue
+            phrase_end = not joined[k] or k + 1 >= len(words)
+            turns_again = (k + 2 < len(words) and joined[k] and joined[k + 1]
+                           and info[k + 2][0] == stem and info[k + 2][2])
+            if n3 != nisba or turns_again or pertaining or phrase_end:
+                hits.append((i, k + 2 if turns_again else k, True))
+        if not hits:
+            continue
+        # merge overlapping hits into one finding per loop
+        merged: list[list[int]] = []
+        for a, b, _ in sorted(hits):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        for a, b in merged:
+            s, e = ls + words[a][0], ls + words[b][1]
+            if doc.overlaps_skip(s, e):
+                continue
+            yield RULE.finding(s, e, f"{quote(doc.text[s:e])} ties a word back to its own stem "
+                                     f"(a decoder loop)")
