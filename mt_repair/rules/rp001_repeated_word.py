@@ -31,6 +31,7 @@ Fix: safe when unambiguous (three or more copies, or a doubled function word suc
 copy may stand for a word the decoder lost.
 """
 
+import bisect
 import re
 
 from mt_repair.rules.base import ERROR, SAFE, UNSAFE, WARNING, Rule, quote
@@ -185,24 +186,50 @@ def _spelled(text, m, word) -> bool:
         or any(len(x) > 1 and prev.endswith(x) for x in _LETTER_EVIDENCE)
 
 
-def _chant(text, m) -> bool:
+_QUOTE = re.compile(r'"([^"\n]{1,80})"|«([^»\n]{1,80})»|“([^”\n]{1,80})”')
+
+
+def _chant(text, m, cache=None) -> bool:
     """`"ارحل ارحل!"`, `"سلمية سلمية"`: a content word doubled in a short slogan."""
     after = text[m.end():m.end() + 2].lstrip()
     if after.startswith("!"):
         return True
     line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    quotes = cache.get(line_start) if cache is not None else None
+    if quotes is None:  # the line's quotations, found once a line (per pair was quadratic)
+        line_end = text.find("\n", m.end())
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        quotes = [(q.start(), q.end(), len(q.group().split())) for q in _QUOTE.finditer(line)]
+        quotes = ([q[0] for q in quotes], quotes)
+        if cache is not None:
+            cache[line_start] = quotes
     pos = m.start() - line_start
-    for q in re.finditer(r'"([^"\n]{1,80})"|«([^»\n]{1,80})»|“([^”\n]{1,80})”', line):
-        if q.start() < pos and q.end() > m.end() - line_start and len(q.group().split()) <= 6:
-            return True
+    # quotations do not overlap, so only the last one opening before the pair can hold it
+    i = bisect.bisect_left(quotes[0], pos) - 1
+    if i >= 0:
+        qs, qe, words = quotes[1][i]
+        return qe > m.end() - line_start and words <= 6
     return False
+
+
+_POSSESSIVE_RUN = re.compile(r"(?<![\w'’])([^\W_]+['’]s)[ \t\u00A0]+\1(?![\w'’])", re.I)
+
+
+def _candidate_lines(doc):
+    """Lines where a word follows itself; a possessive loop (`patient's patient's`) is not
+    seen by the letter-run filter (`patient s patient s`), so those lines are added."""
+    lines = doc.lines_with_adjacent_repeat
+    if "'s " not in doc.text and "’s " not in doc.text:
+        return lines
+    have = {ls for ls, _, _ in lines}
+    extra = [ln for ln in doc.lines if ln[0] not in have and _POSSESSIVE_RUN.search(ln[2])]
+    return sorted(lines + extra) if extra else lines
 
 
 def check(doc, settings):
     text = doc.text
-    for m in (m for ls, le, _ in doc.lines_with_adjacent_repeat for m in _RUN.finditer(text, ls, le)):
+    chants = {}
+    for m in (m for ls, le, _ in _candidate_lines(doc) for m in _RUN.finditer(text, ls, le)):
         word = m.group(1)
         if not _LETTER.search(word) or doc.overlaps_skip(m.start(), m.end()):
             continue  # numbers (`2 2`) are not words
@@ -217,7 +244,7 @@ def check(doc, settings):
         if copies == 2:
             if _spelled(text, m, word):
                 continue
-            if not function and (_legitimate_pair(text, m, word, copies_text[0]) or _chant(text, m)):
+            if not function and (_legitimate_pair(text, m, word, copies_text[0]) or _chant(text, m, chants)):
                 continue
             if function and w in ("that", "is", "can", "may", "will", "من", "ان", "بين") \
                     and _legitimate_pair(text, m, word, copies_text[0]):

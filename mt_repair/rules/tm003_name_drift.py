@@ -1,0 +1,213 @@
+"""TM003 name-drift: an English name or term spelled anew, a near miss of a glossary form.
+
+What: a word in English text (or a hyphenated compound such as `Koffed-19`) that is not a
+dictionary word nor a glossary form, and is a near miss of a glossary English form
+(canonical or variant): the same shape (the same number of hyphen parts and the same
+digits: `-19`, `-2`) and consonant skeletons that are equal or close after spelling
+normalisation (`c`/`k`/`q`, `v`/`f`, doubled letters, vowels dropped): `Coved-19`,
+`Coffid 19`, `CODE-19` for COVID-19, `SARS-KOV-2`, `Srass-Kov-2` for SARS-CoV-2,
+`Mears` for MERS, `Zelinsky` for Zelensky. A compound with a digit tail is a near miss
+even when its letters spell a word (`Covered-19`). A single word must start with a capital,
+have at least four letters and share its first consonant with the form.
+Why: MT systems without a term list transliterate a name afresh on every line; readers
+and archive search lose the entity. Forms the glossary lists as variants are TM001's.
+Example: `Patients with Coved-19 were isolated.` -> `Patients with COVID-19 were isolated.`
+Fix: unsafe, to the canonical form, when exactly one glossary entry is near and the matched
+form is a whole glossary form; none otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from difflib import SequenceMatcher
+
+from mt_repair.lexicon import common_words, speller, wordfreq_words
+from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
+from mt_repair.types import Fix
+
+RULE = Rule("TM003", "name-drift", "terminology", WARNING, __doc__)
+
+# a word, or a compound of words and numbers joined by hyphens; a number tail may be
+# separated by a space (`Coffid 19`)
+_CAND_RE = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:[- ]\d{1,3})?(?![\w-])")
+_COMPOUND_MIN = 0.7   # skeleton similarity for compounds with the same digit tail
+_WORD_MIN = 0.85      # for single words (names): stricter
+
+
+def _skeleton(word: str) -> str:
+    w = word.lower()
+    w = w.replace("ph", "f").replace("ck", "k")
+    w = re.sub(r"c(?=[eiy])", "s", w)
+    w = w.translate(str.maketrans("cqvwz", "kkfvs"))
+    w = re.sub(r"[aeiouyh'’]", "", w)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def key_parts(form: str) -> list[str]:
+    return re.split(r"[- ]", form)
+
+
+def _shape(form: str) -> tuple[tuple[str, ...], str] | None:
+    """(digit parts or 'A' per part, skeleton of the letters) or None for a form not
+    worth matching (too short, lowercase word)."""
+    parts = re.split(r"[- ]", form)
+    if any(not p for p in parts):
+        return None
+    key = tuple(p if p.isdigit() else "A" for p in parts)
+    alpha = [p for p in parts if not p.isdigit()]
+    if not alpha or any(not p.isalpha() for p in alpha):
+        return None
+    if len(parts) == 1 and (len(form) < 4 or not form[0].isupper()):
+        return None
+    return key, "".join(_skeleton(p) for p in alpha)
+
+
+class _Index:
+    """Glossary English forms by shape: shape key -> [(form, skeleton, entry, whole)]."""
+
+    def __init__(self, glossary):
+        self.by_key: dict[tuple, list] = {}
+        self.forms: set[str] = set()
+        for e in glossary.entries:
+            if e.type == "title":
+                continue
+            for f in (e.en, *e.en_variants):
+                self.forms.add(f)
+                words = [f] if "-" in f and " " not in f else f.split()
+                if len(words) == 2 and words[1].isdigit():  # `COVID 19`
+                    words = [f]
+                for w in words:
+                    self.forms.add(w)
+                    if w != f and (any(c.isdigit() for c in w) or _is_word(w)):
+                        continue  # `CoV-2` of `SARS CoV-2`; `North` of `North Korea`
+                    sh = _shape(w)
+                    if sh is None:
+                        continue
+                    whole = w == f  # the whole form, not one word of a longer name
+                    self.by_key.setdefault(sh[0], []).append((w, sh[1], e, whole))
+        self.lower = {f.casefold() for f in self.forms}
+        self.words_by_skeleton: dict[str, list] = {}  # single words: only equal skeletons count
+        for item in self.by_key.pop(("A",), ()):
+            self.words_by_skeleton.setdefault(item[1], []).append(item)
+
+
+_INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _index(glossary) -> _Index:
+    try:
+        return _INDEXES[glossary]
+    except KeyError:
+        idx = _INDEXES[glossary] = _Index(glossary)
+        return idx
+    except TypeError:
+        return _Index(glossary)
+
+
+def _is_word(token: str, common: bool = False) -> bool:
+    """A dictionary word: in wordfreq's English list (only its common words with
+    `common`: the full list holds many misspellings and foreign words) or hunspell's."""
+    words = common_words("en") if common else wordfreq_words("en")
+    if words is not None and (token in words or token.lower() in words):
+        return True
+    hs = speller("en")
+    return hs is not None and (hs.spell(token) or hs.spell(token.lower()))
+
+
+def _near(cand: str, key, skel: str, idx: _Index):
+    out = []
+    compound = len(key) > 1
+    threshold = _COMPOUND_MIN if compound else _WORD_MIN
+    for form, fskel, entry, whole in (idx.by_key.get(key, ()) if compound else idx.words_by_skeleton.get(skel, ())):
+        if not fskel or not skel:
+            continue
+        if not compound:
+            # a single word: the same consonants, and close letters (`Mears` for MERS)
+            if skel != fskel or len(skel) < 3 or _is_word(form, common=True):
+                continue
+            if SequenceMatcher(None, cand.lower(), form.lower()).ratio() < (0.6 if form.isupper() else 0.8):
+                continue
+        if skel == fskel:
+            ratio = 1.0
+        else:
+            if abs(len(skel) - len(fskel)) > max(2, len(fskel) // 2):
+                continue
+            ratio = SequenceMatcher(None, skel, fskel).ratio()
+        if ratio >= threshold:
+            out.append((ratio, form, entry, whole))
+    return out
+
+
+_HEAD_RE = re.compile(r"(?<![\w-])([A-Za-z]+)-[A-Za-z0-9]")
+_HEADS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _compound_heads(doc) -> frozenset[str]:
+    """Skeletons of the first parts of the document's hyphenated compounds."""
+    try:
+        return _HEADS[doc]
+    except (KeyError, TypeError):
+        heads = frozenset(_skeleton(m.group(1)) for m in _HEAD_RE.finditer(doc.text))
+        try:
+            _HEADS[doc] = heads
+        except TypeError:
+            pass
+        return heads
+
+
+def check(doc, settings):
+    glossary = settings.glossary
+    if glossary is None or all(doc.arabic_lines):
+        return
+    idx = _index(glossary)
+    if not idx.by_key and not idx.words_by_skeleton:
+        return
+    for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
+        if arabic or not line.strip():
+            continue
+        for m in _CAND_RE.finditer(line):
+            cand = m.group()
+            if cand in idx.forms:
+                continue
+            sh = _shape(cand)
+            if sh is None:
+                continue
+            key, skel = sh
+            compound = len(key) > 1
+            if not compound:
+                if not cand[0].isupper() or cand.isupper() and len(cand) <= 4 or cand.casefold() in idx.lower:
+                    continue
+                if _is_word(cand, common=True) or (cand.endswith("s") and _is_word(cand[:-1], common=True)):
+                    continue
+            else:
+                if cand.islower() and all(p.isdigit() or _is_word(p, common=True) for p in key_parts(cand)):
+                    continue  # `code-19`, `page 2`: words with a number
+                if not any(p.isdigit() for p in key):
+                    # a compound of words without digits (`Mers-Cove`): its letter parts
+                    # must not all be words
+                    if cand.islower() or _is_word(cand) or all(_is_word(p, common=True) for p in re.split(r"[- ]", cand)):
+                        continue
+            near = _near(cand, key, skel, idx)
+            if not compound:
+                # a name in ordinary case may be another person's or place's (Albence,
+                # Albanese): only where the article also spells the glossary name the house way
+                # An acronym (MERS) spelled as a word (`Mears`, also a surname) only where the
+                # article also has a compound of it, right or drifted (`MERS-CoV`, `Mers-Koff`).
+                near = [n for n in near if doc.token_counts.get(n[1])
+                        or n[1].isupper() and skel in _compound_heads(doc)]
+            if not near:
+                continue
+            s, e = ls + m.start(), ls + m.end()
+            if doc.overlaps_skip(s, e):
+                continue
+            near.sort(key=lambda n: -n[0])
+            best = near[0]
+            # the entries as near as the best one (Mers-Koff: MERS-CoV 1.0, SARS-CoV 0.8)
+            entries = {id(n[2]) for n in near if n[0] >= best[0]}
+            fix = None
+            if len(entries) == 1 and best[3]:
+                fix = Fix.replace(s, e, best[2].en, UNSAFE)
+            shown = best[2].en if best[3] else best[1]
+            yield RULE.finding(s, e, f"{quote(cand)} looks like {quote(shown)} spelled another way"
+                                     + ("" if len(entries) == 1 else " (or another glossary name)"), fix)
