@@ -177,8 +177,8 @@ def settings_from_table(table: dict, config_file: Path | None) -> Settings:
             patterns.append(("regex", item, "house pattern", "unsafe"))
         elif isinstance(item, dict) and "pattern" in item:
             kind = item.get("kind", "regex")
-            if kind not in ("line", "header", "prefix", "regex", "tail"):
-                raise ConfigError(f"{where}: residue-patterns kind {kind!r} is not line/header/prefix/regex/tail")
+            if kind not in ("line", "header", "prefix", "regex", "tail", "inline"):
+                raise ConfigError(f"{where}: residue-patterns kind {kind!r} is not line/header/prefix/regex/tail/inline")
             patterns.append((kind, item["pattern"], item.get("what", "house pattern"), item.get("fix", "unsafe")))
         else:
             raise ConfigError(f"{where}: residue-patterns items are strings (regexes) or tables with `pattern`")
