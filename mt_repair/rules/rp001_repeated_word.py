@@ -213,6 +213,9 @@ def _chant(text, m, cache=None) -> bool:
 
 
 _POSSESSIVE_RUN = re.compile(r"(?<![\w'’])([^\W_]+['’]s)[ \t\u00A0]+\1(?![\w'’])", re.I)
+# what every possessive loop holds (from the apostrophe of its first copy on), found by a
+# scan that jumps from apostrophe to apostrophe; no match crosses a line end
+_POSSESSIVE_PAIR = re.compile(r"['’]s[ \t\u00A0]+[^\W_]+['’]s(?![\w'’])", re.I)
 
 
 def _candidate_lines(doc):
@@ -221,8 +224,14 @@ def _candidate_lines(doc):
     lines = doc.lines_with_adjacent_repeat
     if "'s " not in doc.text and "’s " not in doc.text:
         return lines
+    # a possessive loop holds `'s` + spaces + a word + `'s`: only lines with that are searched
+    starts = doc.line_starts
+    where = {bisect.bisect_right(starts, m.start()) - 1 for m in _POSSESSIVE_PAIR.finditer(doc.text)}
+    if not where:
+        return lines
     have = {ls for ls, _, _ in lines}
-    extra = [ln for ln in doc.lines if ln[0] not in have and _POSSESSIVE_RUN.search(ln[2])]
+    extra = [ln for ln in (doc.lines[i] for i in sorted(where) if i < len(doc.lines))
+             if ln[0] not in have and _POSSESSIVE_RUN.search(ln[2])]
     return sorted(lines + extra) if extra else lines
 
 

@@ -26,8 +26,11 @@ Fix: none (the intended words are unknown).
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import eq
 
 from mt_repair.rules.base import WARNING, Rule, quote
 from mt_repair.text import AR_LETTER, AR_MARK_RE
@@ -72,10 +75,63 @@ def _pertaining(word: str) -> bool:
     return body.startswith(_PERTAINING)
 
 
+# The stems of many words at once, exactly as `_analyse` finds them: the words, each
+# after a newline, lose their marks; then the first proclitic `_PROCLITIC.match` finds
+# goes (atomic: no shorter one is tried) if three letters remain; then, on the reversed
+# text, where each word's end follows a newline, the first suffix in `_SUFFIXES` order
+# that leaves three letters. Both scans start from a newline, which is fast.
+_STRIP_PROCLITIC = re.compile("\n(?>" + _PROCLITIC.pattern[1:] + ")(?=[^\n]{3})")
+_STRIP_SUFFIX_REVERSED = re.compile("\n(?:" + "|".join(suf[::-1] for suf in _SUFFIXES) + ")(?=[^\n]{3})")
+_WORD_OR_LINE = re.compile(_WORD.pattern + "|\n")
+_LINKED_WORDS = ("ذات", "ذي", "ذو")
+
+
+def _stems(words) -> dict:
+    """word -> `_analyse(word)[0]`, for distinct words without newlines."""
+    words = list(words)
+    text = AR_MARK_RE.sub("", "\n" + "\n".join(words) + "\n")
+    text = _STRIP_PROCLITIC.sub("\n", text)
+    text = _STRIP_SUFFIX_REVERSED.sub("\n", text[::-1])[::-1]
+    return dict(zip(words, text[1:-1].split("\n")))
+
+
+def _loop_lines(bodies: list[str]) -> list[int]:
+    """Indices of the lines that may hold a loop. Every loop ties a word (of a stem of
+    three letters or more) to a word of the same stem one word on (noun + nisba: a
+    different word), or two or three words on (word + relational word (+ الصلة) + the
+    stem again with ب/ل); lines without such a pair cannot hold one. The words of all
+    lines are stemmed at once."""
+    flat = _WORD_OR_LINE.findall("\n".join(bodies))  # words, and "\n" between lines
+    words = set(flat)
+    words.discard("\n")
+    stem_of = _stems(words)
+    stem_of["\n"] = "\n"  # a line break: only like itself, and never three letters
+    stems = list(map(stem_of.__getitem__, flat))
+    breaks = None
+    out = set()
+    n = len(stems)
+    for d in (1, 2, 3):
+        for i in compress(range(n - d), map(eq, stems, stems[d:])):
+            k = i + d
+            if len(stems[i]) < 3:
+                continue
+            if d == 1:
+                ok = flat[i] != flat[k]
+            else:
+                ok = _analyse(flat[k])[2] and (d == 2 or flat[i + 1] in _LINKED_WORDS)
+            if ok:
+                if breaks is None:  # where the lines end in `flat`
+                    breaks = list(compress(count(), map(eq, flat, repeat("\n"))))
+                out.add(bisect.bisect_left(breaks, i))
+    return sorted(out)
+
+
 def check(doc, settings):
-    for (ls, _, body), arabic in zip(doc.lines, doc.arabic_lines):
-        if not arabic or len(body) < 12:
-            continue
+    lines = [line for line, arabic in zip(doc.lines, doc.arabic_lines) if arabic and len(line[2]) >= 12]
+    if not lines:
+        return
+    for li in _loop_lines([body for _, _, body in lines]):
+        ls, _, body = lines[li]
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(body)]
         if len(words) < 2:
             continue

@@ -35,13 +35,26 @@ _COMPOUND_MIN = 0.7   # skeleton similarity for compounds with the same digit ta
 _WORD_MIN = 0.85      # for single words (names): stricter
 
 
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_HARD = str.maketrans("cqvwz", "kkfvs")
+_VOWEL = re.compile(r"[aeiouyh'’]")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
 def _skeleton(word: str) -> str:
     w = word.lower()
     w = w.replace("ph", "f").replace("ck", "k")
-    w = re.sub(r"c(?=[eiy])", "s", w)
-    w = w.translate(str.maketrans("cqvwz", "kkfvs"))
-    w = re.sub(r"[aeiouyh'’]", "", w)
-    return re.sub(r"(.)\1+", r"\1", w)
+    w = _SOFT_C.sub("s", w)
+    w = w.translate(_HARD)
+    w = _VOWEL.sub("", w)
+    return _DOUBLE.sub(r"\1", w)
+
+
+def _bound_below(a: str, b: str, threshold: float) -> bool:
+    """An upper bound of SequenceMatcher(None, a, b).ratio() (the letters the two have
+    in common, as difflib's quick_ratio) is below `threshold`: the ratio is too."""
+    common = sum(min(a.count(c), b.count(c)) for c in set(a))
+    return 2.0 * common / (len(a) + len(b)) < threshold
 
 
 def key_parts(form: str) -> list[str]:
@@ -92,17 +105,24 @@ class _Index:
             self.words_by_skeleton.setdefault(item[1], []).append(item)
 
 
-_INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+# A Glossary is an unhashable dataclass: its index is kept by identity, with a weak
+# reference to tell a live glossary from a new one at a recycled address, and the
+# entries it was built from (a changed entry list builds a new index).
+_INDEXES: dict[int, tuple] = {}
 
 
 def _index(glossary) -> _Index:
+    entries = getattr(glossary, "entries", None)
+    got = _INDEXES.get(id(glossary))
+    if got is not None and got[0]() is glossary and got[1] is entries and got[2] == len(entries):
+        return got[3]
+    idx = _Index(glossary)
     try:
-        return _INDEXES[glossary]
-    except KeyError:
-        idx = _INDEXES[glossary] = _Index(glossary)
-        return idx
+        ref = weakref.ref(glossary, lambda _, key=id(glossary): _INDEXES.pop(key, None))
     except TypeError:
-        return _Index(glossary)
+        return idx
+    _INDEXES[id(glossary)] = (ref, entries, len(entries), idx)
+    return idx
 
 
 def _is_word(token: str, common: bool = False) -> bool:
@@ -126,12 +146,15 @@ def _near(cand: str, key, skel: str, idx: _Index):
             # a single word: the same consonants, and close letters (`Mears` for MERS)
             if skel != fskel or len(skel) < 3 or _is_word(form, common=True):
                 continue
-            if SequenceMatcher(None, cand.lower(), form.lower()).ratio() < (0.6 if form.isupper() else 0.8):
+            a, b, t = cand.lower(), form.lower(), 0.6 if form.isupper() else 0.8
+            if _bound_below(a, b, t) or SequenceMatcher(None, a, b).ratio() < t:
                 continue
         if skel == fskel:
             ratio = 1.0
         else:
             if abs(len(skel) - len(fskel)) > max(2, len(fskel) // 2):
+                continue
+            if _bound_below(skel, fskel, threshold):
                 continue
             ratio = SequenceMatcher(None, skel, fskel).ratio()
         if ratio >= threshold:
@@ -156,6 +179,113 @@ def _compound_heads(doc) -> frozenset[str]:
         return heads
 
 
+def _skeletons(words: list[str]) -> list[str]:
+    """`_skeleton` of many ASCII words at once: the words joined by newlines go through the
+    same substitutions (none of which matches across a newline) and are split again."""
+    if not words:
+        return []
+    return _skeleton("\n".join(words)).split("\n")
+
+
+def _judge(cand: str, idx: _Index, doc):
+    """The glossary forms a candidate is a near miss of (empty: no finding)."""
+    if cand in idx.forms:
+        return ()
+    sh = _shape(cand)
+    if sh is None:
+        return ()
+    key, skel = sh
+    compound = len(key) > 1
+    if not compound:
+        if not cand[0].isupper() or cand.isupper() and len(cand) <= 4 or cand.casefold() in idx.lower:
+            return ()
+        if _is_word(cand, common=True) or (cand.endswith("s") and _is_word(cand[:-1], common=True)):
+            return ()
+    else:
+        if cand.islower() and all(p.isdigit() or _is_word(p, common=True) for p in key_parts(cand)):
+            return ()  # `code-19`, `page 2`: words with a number
+        if not any(p.isdigit() for p in key):
+            # a compound of words without digits (`Mers-Cove`): its letter parts
+            # must not all be words
+            if cand.islower() or _is_word(cand) or all(_is_word(p, common=True) for p in re.split(r"[- ]", cand)):
+                return ()
+    near = _near(cand, key, skel, idx)
+    if not compound:
+        # a name in ordinary case may be another person's or place's (Albence,
+        # Albanese): only where the article also spells the glossary name the house way
+        # An acronym (MERS) spelled as a word (`Mears`, also a surname) only where the
+        # article also has a compound of it, right or drifted (`MERS-CoV`, `Mers-Koff`).
+        near = [n for n in near if doc.token_counts.get(n[1])
+                or n[1].isupper() and skel in _compound_heads(doc)]
+    return near
+
+
+_SPLIT_RE = re.compile(r"[- ]")
+# where a compound must be: its first hyphen (after its first letters), or the space
+# before a number tail; each scan starts from a literal character, which is fast
+_HYPHEN_JOINT_RE = re.compile(r"-(?<=[A-Za-z]-)(?=[A-Za-z0-9])")
+_SPACE_JOINT_RE = re.compile(r" \d(?<=[A-Za-z] \d)")
+_LEAD_RE = re.compile(r"[A-Za-z]+")
+
+
+def _candidates(text: str, tokens) -> set[str]:
+    """The distinct `_CAND_RE` matches of `text` that `_possible` may keep (and some
+    strings that are no match, which no match will look up): every single word that
+    starts with a capital and every compound; not the lower-case words that make up most
+    of a text.
+    A single word starts where a token of the document starts (no token can run into it
+    from before), and its letters are that token's leading ASCII letters: `tokens` are
+    the document's distinct tokens (outside skipped regions, where a match is not
+    reported anyway). A match at a position does not depend on where the scan started
+    (no match can start inside another), so a compound is found by scanning from the
+    space before its joint."""
+    lead = _LEAD_RE.match
+    out = {t if t.isascii() and t.isalpha() else lead(t).group() for t in tokens if "A" <= t[0] <= "Z"}
+    joints = [m.start() for m in _HYPHEN_JOINT_RE.finditer(text)]
+    spaces = [m.start() for m in _SPACE_JOINT_RE.finditer(text)]
+    if spaces:
+        joints = sorted(joints + spaces)
+    finditer, match, rfind = _CAND_RE.finditer, _CAND_RE.match, text.rfind
+    covered = -1
+    for a in joints:
+        if a < covered:
+            continue  # inside the compound found for an earlier joint
+        # no compound holds a space before its joint: it starts after the last one
+        start = max(rfind(" ", 0, a), rfind("\n", 0, a)) + 1
+        head = text[start:a]
+        if head.isascii() and head.isalpha():
+            # only letters since the space: a compound holding the joint starts there
+            m = match(text, start)
+            if m is not None:
+                out.add(m.group())
+                covered = m.end()
+            continue
+        for m in finditer(text, start):
+            out.add(m.group())
+            if m.end() > a:
+                covered = m.end()
+                break
+    return out
+
+
+def _possible(cands, idx: _Index) -> list[str]:
+    """The candidates that can be near a glossary form at all: a single word must be
+    capitalised, four letters or more, with the consonant skeleton of a glossary word;
+    a compound must have the shape (parts, digits) of a glossary compound. Everything
+    else `_judge` rejects anyway; this only spares it the per-word work."""
+    singles, out = [], []
+    keys = idx.by_key
+    for c in cands:
+        if "-" in c or " " in c:
+            if tuple(p if p.isdigit() else "A" for p in _SPLIT_RE.split(c)) in keys:
+                out.append(c)
+        elif len(c) >= 4 and c[0].isupper():
+            singles.append(c)
+    by_skel = idx.words_by_skeleton
+    out.extend(c for c, sk in zip(singles, _skeletons(singles)) if sk in by_skel)
+    return out
+
+
 def check(doc, settings):
     glossary = settings.glossary
     if glossary is None or all(doc.arabic_lines):
@@ -163,45 +293,30 @@ def check(doc, settings):
     idx = _index(glossary)
     if not idx.by_key and not idx.words_by_skeleton:
         return
-    for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
-        if arabic or not line.strip():
+    english = [ln for ln, arabic in zip(doc.lines, doc.arabic_lines) if not arabic and ln[2].strip()]
+    # judge each distinct candidate once; the lines joined by newlines give the same
+    # matches as line by line (no candidate spans a newline, and a newline is neither a
+    # word character nor a hyphen for the look-arounds)
+    cands = _candidates("\n".join(body for _, _, body in english), doc.token_counts)
+    found = {}
+    for cand in _possible(cands, idx):
+        near = _judge(cand, idx, doc)
+        if near:
+            found[cand] = near
+    if not found:
+        return
+    for ls, le, line in english:
+        if not any(c in line for c in found):
             continue
         for m in _CAND_RE.finditer(line):
             cand = m.group()
-            if cand in idx.forms:
-                continue
-            sh = _shape(cand)
-            if sh is None:
-                continue
-            key, skel = sh
-            compound = len(key) > 1
-            if not compound:
-                if not cand[0].isupper() or cand.isupper() and len(cand) <= 4 or cand.casefold() in idx.lower:
-                    continue
-                if _is_word(cand, common=True) or (cand.endswith("s") and _is_word(cand[:-1], common=True)):
-                    continue
-            else:
-                if cand.islower() and all(p.isdigit() or _is_word(p, common=True) for p in key_parts(cand)):
-                    continue  # `code-19`, `page 2`: words with a number
-                if not any(p.isdigit() for p in key):
-                    # a compound of words without digits (`Mers-Cove`): its letter parts
-                    # must not all be words
-                    if cand.islower() or _is_word(cand) or all(_is_word(p, common=True) for p in re.split(r"[- ]", cand)):
-                        continue
-            near = _near(cand, key, skel, idx)
-            if not compound:
-                # a name in ordinary case may be another person's or place's (Albence,
-                # Albanese): only where the article also spells the glossary name the house way
-                # An acronym (MERS) spelled as a word (`Mears`, also a surname) only where the
-                # article also has a compound of it, right or drifted (`MERS-CoV`, `Mers-Koff`).
-                near = [n for n in near if doc.token_counts.get(n[1])
-                        or n[1].isupper() and skel in _compound_heads(doc)]
+            near = found.get(cand)
             if not near:
                 continue
             s, e = ls + m.start(), ls + m.end()
             if doc.overlaps_skip(s, e):
                 continue
-            near.sort(key=lambda n: -n[0])
+            near = sorted(near, key=lambda n: -n[0])
             best = near[0]
             # the entries as near as the best one (Mers-Koff: MERS-CoV 1.0, SARS-CoV 0.8)
             entries = {id(n[2]) for n in near if n[0] >= best[0]}
