@@ -8,7 +8,11 @@ normalisation (`c`/`k`/`q`, `v`/`f`, doubled letters, vowels dropped): `Coved-19
 `Coffid 19`, `CODE-19` for COVID-19, `SARS-KOV-2`, `Srass-Kov-2` for SARS-CoV-2,
 `Mears` for MERS, `Zelinsky` for Zelensky. A compound with a digit tail is a near miss
 even when its letters spell a word (`Covered-19`). A single word must start with a capital,
-have at least four letters and share its first consonant with the form.
+have at least four letters and share its first consonant with the form; a single word or a
+compound of letters only counts where the article also names the entry or (a compound)
+each part keeps its first consonant (an unknown surname near a glossary name is another
+person: `El-Erian` is not `al-Burhan`; `Mers-Koff` is MERS-CoV), and a
+plural of a glossary form (`SARS-CoVs`) is not a drift.
 Why: MT systems without a term list transliterate a name afresh on every line; readers
 and archive search lose the entity. Forms the glossary lists as variants are TM001's.
 Example: `Patients with Coved-19 were isolated.` -> `Patients with COVID-19 were isolated.`
@@ -189,8 +193,8 @@ def _skeletons(words: list[str]) -> list[str]:
 
 def _judge(cand: str, idx: _Index, doc):
     """The glossary forms a candidate is a near miss of (empty: no finding)."""
-    if cand in idx.forms:
-        return ()
+    if cand in idx.forms or cand[-1:] in "sS" and cand[:-1] in idx.forms:
+        return ()  # a glossary form, or its plural (`SARS-CoVs`)
     sh = _shape(cand)
     if sh is None:
         return ()
@@ -217,6 +221,13 @@ def _judge(cand: str, idx: _Index, doc):
         # article also has a compound of it, right or drifted (`MERS-CoV`, `Mers-Koff`).
         near = [n for n in near if doc.token_counts.get(n[1])
                 or n[1].isupper() and skel in _compound_heads(doc)]
+    elif not any(p.isdigit() for p in key):
+        # a compound of letters only (`El-Erian`, `BGI-founder`) may be any other name:
+        # only where the article also names the glossary entry
+        # (El-Erian), unless each part keeps its form part's first consonant (`Mers-Koff`)
+        parts = [_skeleton(p)[:1] for p in _SPLIT_RE.split(cand)]
+        near = [n for n in near if any(f in doc.text for f in (n[2].en, *n[2].en_variants))
+                or parts == [_skeleton(p)[:1] for p in _SPLIT_RE.split(n[1])]]
     return near
 
 
