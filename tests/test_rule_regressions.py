@@ -27,3 +27,19 @@ def test_name_beginning_with_waw_is_not_stripped(settings):
     text = ("وصل الوفد إلى واشنطن صباحاً. وقال مسؤول في واشنطن إن المحادثات مستمرة. "
             "وغادر الوفد واشنطون مساءً.\n")
     assert not [c for c in codes(text, settings) if c[0] == "TM002"]
+
+
+def test_tm001_common_variant_is_info_and_rare_one_a_warning():
+    """A variant every word of which is common in general text is another outlet's
+    spelling (info); a rare one (MT's) or a split word stays a warning."""
+    from dataclasses import replace
+
+    from mt_repair.config import Settings
+    from mt_repair.linter import check_text
+    from mt_repair.types import Severity
+
+    settings = replace(Settings(), select=("TM001",))
+    (common,) = check_text("جال الوزير في إفريقيا الأسبوع الماضي", settings)
+    (split,) = check_text("وصل الوفد إلى نيو يورك مساء أمس", settings)
+    (rare,) = check_text("التقى بلنكن نظيره أمس", settings)
+    assert common.severity == Severity.INFO and split.severity == rare.severity == Severity.WARNING

@@ -247,8 +247,9 @@ def check(doc, settings):
         w = normalize(word)
         if w in INTERJECTIONS:
             continue
-        if len(word) == 1 and word.isascii() and w not in ("a", "i"):
-            continue  # spelled out letter by letter: `b a s i c`
+        if len(word) == 1 and (word.isascii() and (w not in ("a", "i") or word.isupper())
+                               or not word.isascii() and word not in "وفبلك"):
+            continue  # spelled out letter by letter (`b a s i c`), or initials (`Hussein A A`, `حسين أ أ`)
         function = w in FUNCTION_WORDS
         if copies == 2:
             if _spelled(text, m, word):

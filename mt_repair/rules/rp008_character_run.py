@@ -63,6 +63,8 @@ def _spans(doc):
         elif len(set(u.casefold() for u in units)) * 2 <= len(units) and not units[0].casefold() in _LAUGH:
             yield m.start(), m.end(), f"chain of {len(units)} letters {quote(m.group(), 30)}", None
     for m in _AR_TRIPLE.finditer(text):
+        if m.group(1) == "ت" and (m.start() == 0 or not text[m.start() - 1].isalpha()):
+            continue  # the prefix ت before a verb in تتـ: `تتتبع` (she tracks)
         yield m.start(), m.end(), f"letter {quote(m.group(1))} three times in a row (a stutter, or words run together)", None
     long_tokens = [(s, e) for s, e, _ in doc.tokens if e - s >= 40]  # a letter run is one token
     for m in (m for s, e in long_tokens for m in _LONG.finditer(text, s, e)):

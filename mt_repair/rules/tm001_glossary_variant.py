@@ -7,7 +7,11 @@ Why: house style keeps one spelling per entity so that archives, search and tags
 MT and wire copy bring many.
 Example: `التقى بلنكن نظيره في نيو يورك` -> `التقى بلينكن نظيره في نيويورك`.
 English variants are checked in English lines only, and not for titles (`PM`).
-Variants marked `~` in the glossary (accepted spellings elsewhere, `الكونجرس`) are info.
+Variants marked `~` in the glossary (accepted spellings elsewhere, `الكونجرس`) are info,
+and so are variants every word of which is common in general text (wordfreq Zipf >= 4:
+`إفريقيا`, `اسطنبول`), except a split or joined word (`نيو يورك`) or a dropped hamza
+(`ايران`): a spelling that many writers use is another outlet's house style, while the
+misspellings MT invents are rare.
 A person's surname alone in a variant spelling (`بوتن`, from the listed `فلاديمير بوتن`) is
 reported only where the article also names the person the house way (`بوتين`), with an
 unsafe fix: alone, a surname may be someone else's.
@@ -97,8 +101,28 @@ def _surnames(doc, glossary, spans):
                            Fix.replace(s, e, house, UNSAFE))
 
 
+_NO_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+
+
+def _hamzas(word) -> int:
+    return sum(word.count(c) for c in "أإآ")
+
+
+def _established(form, house) -> bool:
+    """Every word of `form` is a common word of its language (see the docstring), and it
+    differs from the house form by more than a split (`نيو يورك`) or a dropped hamza
+    (`ايران`): those are misspellings however often they are seen."""
+    words = form.split()
+    if len(words) != len(house.split()):
+        return False
+    if form.translate(_NO_HAMZA) == house.translate(_NO_HAMZA) and _hamzas(form) < _hamzas(house):
+        return False
+    common = common_words("en" if form.isascii() else "ar")
+    return common is not None and all(w in common or w.lower() in common for w in words)
+
+
 def _finding(entry, form, house, s, e, glossary_form=None):
-    style = (glossary_form or form) in entry.style_variants
+    style = (glossary_form or form) in entry.style_variants or _established(form, house)
     return RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary"
                               + (" (house style; the other spelling is accepted elsewhere)" if style else ""),
                         # an accepted spelling is rewritten only on request: --fix leaves
