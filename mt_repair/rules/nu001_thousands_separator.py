@@ -1,6 +1,6 @@
 """NU001 thousands-separator: digit groups written backwards, or `.` as a thousands separator where the text contradicts it.
 
-What: two things that make a figure unreadable.
+What: three things that make a figure unreadable.
 1. Thousands groups stored in reverse order in Arabic (`866 8 مريضاً` for 8,866, `000 100
    نسمة` for 100,000, `053 90 حالة`): a three-digit group followed by a shorter one, or a
    group that starts with a zero, before the word it counts. MT systems learn this from UN
@@ -10,6 +10,7 @@ What: two things that make a figure unreadable.
    thousands another way (`80,000`, `100 000`, `250 ألف`) or uses `.` as the decimal point
    (`3.5 مليون`), so `.` means two things in one article. In English `.` is the decimal
    point, so `100.000` or `1.500.000` is reported on its own too.
+3. The Arabic comma between digit groups (`250،000`): `،` separates list items.
 Not flagged: an article that consistently groups thousands with `.` (a house style), a
 decimal before a scale word or unit (`1.234 مليون`, `2.125 mm`), `0.125`, IP addresses,
 versions (`v1.000`), dates (`12.05.2020`), phone numbers (`0800 555 111`).
@@ -65,6 +66,25 @@ def check(doc, settings):
         return
     yield from _reversed(doc, lines)
     yield from _dots(doc, lines)
+    yield from _arabic_commas(doc, lines)
+
+
+# 3. the Arabic comma between digit groups (`250،000`): `،` separates words in a list, never
+# thousands (`٬` or `,` do); a list of numbers has a space after it (`1، 2`)
+_AR_COMMA_GROUPS = re.compile(rf"(?<![\w.,\u060C\u066B\u066C])(?P<n>{_D}{{1,3}}(?:\u060C{_D}{{3}})+)(?!{_D}|[.,\u060C\u066B]{_D})")
+
+
+def _arabic_commas(doc, lines):
+    for (ls, le, body), arabic in lines:
+        if "\u060C" not in body:
+            continue
+        for m in _AR_COMMA_GROUPS.finditer(body):
+            s, e = ls + m.start("n"), ls + m.end("n")
+            if doc.overlaps_skip(s, e):
+                continue
+            yield RULE.finding(s, e, f"the Arabic comma «،» groups thousands in {quote(m.group('n'))}: "
+                                     f"it separates list items; use «,» or «٬»",
+                               Fix.replace(s, e, m.group("n").replace("\u060C", ","), DISPLAY))
 
 
 def _has_digit(s: str) -> bool:

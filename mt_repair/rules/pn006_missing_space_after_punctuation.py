@@ -4,7 +4,9 @@ What: `قال،إن`, `المفاوضات؛لكن`, `هل انتهى؟قال`, `
 `however,the`, `said:The`, `agreed;the`, `Why?The` in English: the space after the mark
 is missing, so two words run together around it.
 Not flagged: digits on either side (`3,5`, `100،000`, `10:30`, `v2.0`: numbers are another
-rule's business); abbreviations and initials (`U.S.`, `e.g.`, `a.m.`, Arabic `د.محمد`,
+rule's business, but a full stop after a number or a Latin word glued to the next Arabic
+word is flagged: `COVID-19.يمكن`); a closing quote after a sentence mark glued to the next
+Arabic word is flagged (`المناسبة."كما`); abbreviations and initials (`U.S.`, `e.g.`, `a.m.`, Arabic `د.محمد`,
 `ق.م`): the word before a full stop must have two letters or more and the chain must not go
 on with another full stop; domains and file names (`weather.com`, `Node.js`: lower case after
 the dot), and English words after `.` `:` `?` `!` that do not go on as prose (`nx.Graph()`,
@@ -38,7 +40,14 @@ _EN = re.compile(r"[.:?!](?=[A-Z][a-z]+[ \t]+[\w\"“«(])|[,;،؛](?=[A-Za-z][a
 _EN_WORD_BEFORE = re.compile(r"(?:(?<=[\s\"“«(,;])|^)[A-Za-z]?[a-z]+$")
 # `a,b,c` (keyword and tag lists, CSV): a comma glued on both sides of one word is a list format
 _CHAIN_AFTER = re.compile(r"[A-Za-z]+[,;]\S")
+# Arabic lines: a full stop after a number or a Latin word and before an Arabic word
+# (`COVID-19.يمكن`, `عام 2020.وقال`: a decimal has digits on both sides), and a closing
+# quote after a sentence mark, glued to the next Arabic word (`المناسبة."كما`)
+_AR_AFTER_LATIN = re.compile(rf"(?<=[0-9A-Za-z\u0660-\u0669])\.(?=[{AR_LETTER}])")
+# (a straight quote after `،` may open a quotation: `قال،"يعاني`, so only after . ؟ !)
+_AR_AFTER_QUOTE = re.compile(rf"(?:(?<=[.؟!])[\"»”]|(?<=،)[»”])(?=[{AR_LETTER}])")
 _WORD = re.compile(r"[A-Za-z]+")
+_DOMAIN_BEFORE = re.compile(r"(?:\.[A-Za-z]{2,}|[A-Za-z]\.[A-Za-z]+\.?[A-Za-z]*|\d\.\d+)$")
 
 
 def _known_words(settings, *words):
@@ -75,3 +84,12 @@ def check(doc, settings):
                 continue
             yield RULE.finding(pos, pos + 1, f"no space after {quote(mark)}",
                                Fix.replace(pos + 1, pos + 1, " ", SAFE))
+        if arabic and ("." in line):
+            for m in (*_AR_AFTER_LATIN.finditer(text, ls, le), *_AR_AFTER_QUOTE.finditer(text, ls, le)):
+                pos, mark = m.start(), m.group()
+                if mark == "." and (_DOMAIN_BEFORE.search(text, max(ls, pos - 60), pos) or doc.in_skip(pos)):
+                    continue  # `weather.com` is a domain (skipped regions hold URLs)
+                if doc.in_skip(pos) or doc.in_skip(pos + 1):
+                    continue
+                yield RULE.finding(pos, pos + 1, f"no space after {quote(mark)}",
+                                   Fix.replace(pos + 1, pos + 1, " ", SAFE))
