@@ -1,7 +1,9 @@
-"""SC009 detached-article: the Arabic article `ال` standing alone before its word.
+"""SC009 detached-article: the Arabic article `ال` or the conjunction `و` standing alone before its word.
 
-What: `ال مجلس` for `المجلس`: the article split from its noun by a space, as MT
-detokenisers and some sub-word segmenters leave it.
+What: `ال مجلس` for `المجلس`, `الحمى و صداع` for `الحمى وصداع`: the article or the
+conjunction split from its word by a space, as MT detokenisers and some sub-word
+segmenters leave them (Arabic writes both joined; none of the TICO-19 reference and one
+of the 1,997 NTREX-128 Arabic lines has a detached `و`).
 Why: the two pieces are no word at all, so search, spell check and glossary matching
 miss the noun, and a reader stumbles on it.
 Not flagged: `ال` for `آل` written without its madda before a family name, where a
@@ -9,6 +11,8 @@ name with `بن` comes just before or a word for a family (`أسرة`, `عائل
 (`تميم بن حمد ال ثاني`, `أسرة ال سعود`); `ال` before a spelled Latin letter
 (`ال إس يو` for LSU); any case where `ال` + the word is not an Arabic word; and
 `وال`, `بال`, `فال` alone, which are words or names themselves (`على بال`, `وال ستريت`).
+A detached `و` is not flagged between spelled letters or letter names (`أ و ب`, `A و باء`),
+where it may stand for the letter itself.
 Example: `اجتمع ال مجلس أمس` -> `اجتمع المجلس أمس`.
 Fix: unsafe (the space is removed): `ال` may still be a family's `آل`.
 """
@@ -39,7 +43,34 @@ def _family(line, start):
     return words[-1] in FAMILY_WORDS or "بن" in words or "بنت" in words or "ابن" in words
 
 
+# `و` alone between two words; the names of the Arabic letters, which lists spell out
+_DETACHED_WAW = re.compile(rf"(?<![{AR_LETTER}{AR_MARK}\w])و([ \t]+)(?=[{AR_LETTER}])")
+ARABIC_LETTER_NAMES = frozenset(
+    "ألف باء تاء ثاء جيم حاء خاء دال ذال راء زاي سين شين صاد ضاد طاء ظاء عين غين فاء قاف كاف لام ميم نون هاء واو ياء".split())
+
+
+def _waws(doc):
+    text = doc.text
+    for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
+        if not arabic or "و " not in line and "و\t" not in line:
+            continue
+        for m in _DETACHED_WAW.finditer(line):
+            before, after = line[:m.start()].split()[-1:], line[m.end():].split()[:1]
+            if not before or not after:
+                continue  # `و` opening or ending a line: a list marker or a cut line
+            if any(len(w.strip("()[]،,.")) <= 1 or w.strip("()[]،,.") in LETTER_NAMES
+                   or w.strip("()[]،,.") in ARABIC_LETTER_NAMES for w in (before[0], after[0])):
+                continue  # `أ و ب`, `A و باء`: letters named in a list
+            start = ls + m.start()
+            if doc.overlaps_skip(start, start + 1):
+                continue
+            yield RULE.finding(start, ls + m.end() + len(after[0]),
+                               f"conjunction «و» split from its word in {quote('و ' + after[0])}",
+                               Fix.delete(ls + m.start(1), ls + m.end(1), UNSAFE))
+
+
 def check(doc, settings):
+    yield from _waws(doc)
     if "ال " not in doc.text and "ال\t" not in doc.text:
         return
     words = wordfreq_words("ar")
