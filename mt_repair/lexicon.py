@@ -310,6 +310,11 @@ def _zipf_bucket(zipf: float) -> int:
     return round(100 * (9 - zipf))
 
 
+def frequent_words(lang: str, zipf: float) -> WordFile | None:
+    """Words at least as frequent as Zipf `zipf` (3.5: three in a million words)."""
+    return wordfreq_words(lang, _zipf_bucket(zipf))
+
+
 def foreign_language(word: str) -> str | None:
     """The language `word` belongs to when it is a word of a Latin-script language
     other than English and far rarer in English: Zipf >= 2.8 there and at least 1.2

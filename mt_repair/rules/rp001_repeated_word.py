@@ -179,7 +179,8 @@ def _spelled(text, m, word) -> bool:
     if strip_marks(word) not in SPELLED_LETTERS:
         return False
     before = _prev_words(text, m.start(), 1)
-    after = strip_marks(_next_word(text, m.end()))
+    # `آر آر تي-بي سي آر` (rRT-PCR): a hyphen joins letter names too
+    after = strip_marks(_next_word(text, m.end())).split("-")[0]
     prev = strip_marks(before[0]) if before else ""
     # `وكالةسي ان ان`: the letter before may be glued to the word before it
     return prev in _LETTER_EVIDENCE or after in _LETTER_EVIDENCE \

@@ -8,8 +8,8 @@ MT and wire copy bring many.
 Example: `التقى بلنكن نظيره في نيو يورك` -> `التقى بلينكن نظيره في نيويورك`.
 English variants are checked in English lines only, and not for titles (`PM`).
 Variants marked `~` in the glossary (accepted spellings elsewhere, `الكونجرس`) are info,
-and so are variants every word of which is common in general text (wordfreq Zipf >= 4:
-`إفريقيا`, `اسطنبول`), except a split or joined word (`نيو يورك`) or a dropped hamza
+and so are variants every word of which is common in general text (wordfreq Zipf >= 3.5, 3 in a million words:
+`إفريقيا`, `اسطنبول`, `هونج كونج`), except a split or joined word (`نيو يورك`) or a dropped hamza
 (`ايران`): a spelling that many writers use is another outlet's house style, while the
 misspellings MT invents are rare.
 A person's surname alone in a variant spelling (`بوتن`, from the listed `فلاديمير بوتن`) is
@@ -22,7 +22,7 @@ Fix: safe, or unsafe where the glossary entry says `fix=unsafe` and for `~` vari
 import re
 
 from mt_repair.glossary import ar_match
-from mt_repair.lexicon import common_words
+from mt_repair.lexicon import common_words, frequent_words
 from mt_repair.rules.base import INFO, SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.text import AR_LETTER
 from mt_repair.types import Fix
@@ -117,7 +117,7 @@ def _established(form, house) -> bool:
         return False
     if form.translate(_NO_HAMZA) == house.translate(_NO_HAMZA) and _hamzas(form) < _hamzas(house):
         return False
-    common = common_words("en" if form.isascii() else "ar")
+    common = frequent_words("en" if form.isascii() else "ar", 3.5)
     return common is not None and all(w in common or w.lower() in common for w in words)
 
 
