@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mt_repair.text import AR_LETTER
+from mt_repair.text import AR_LETTER, AR_LETTER_RE
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _D = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
@@ -178,9 +178,6 @@ class _Found:
 _AR_COMMA_NUMBER = re.compile(rf"(?<!{_D}|[\u060C,.]){_D}{{1,3}}\u060C(?:{_D}{{3}}|{_D}{{1,2}})(?!{_D}|\u060C{_D})")
 
 
-_AR_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
-
-
 def arabic_numbers(text: str) -> list[Quantity]:
     found = _Found()
     add = found.add
@@ -193,7 +190,7 @@ def arabic_numbers(text: str) -> list[Quantity]:
         if not values or _LATIN_NEXT.search(text, max(0, m.start() - 1), m.start() + 1) \
                 or (m.end(1) < len(text) and re.match(r"[A-Za-z]", text[m.end(1)])):
             continue  # `F125`, `SS19`, `247sports`: part of a name, copied as is
-        if m.start() >= 2 and text[m.start() - 1] == "-" and _AR_LETTER_RE.match(text, m.start() - 2):
+        if m.start() >= 2 and text[m.start() - 1] == "-" and AR_LETTER_RE.match(text, m.start() - 2):
             # the number of a name (`كوف-2`, `كوفيد-19`, `إف-16`): no scale word after it
             # applies to it (`سارس كوف-2 مليون إصابة` is not two million), and it only matches
             add(Quantity(values[0], m.start(), m.end(1), m.group(1), reportable=False, also=values[1:]))
