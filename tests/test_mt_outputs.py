@@ -53,3 +53,14 @@ def test_every_reference_warning_is_judged(name, reports, capsys):
 def test_weak_system_is_flagged_more_than_reference(name, reports):
     by_role = {r.role: r for r in reports[name]}
     assert by_role["reference"].per_1000() < by_role["weak"].per_1000()
+
+
+@pytest.mark.parametrize("name", FOLDERS)
+def test_every_judged_reference_finding_is_still_raised(name, reports):
+    """A judged reference finding the checker no longer raises is stale (a rule changed):
+    drop its line, so the judged file says what the checker does today."""
+    folder = MT_OUTPUTS / name
+    ref = reports[name][0]
+    raised = {key(folder, ref, f) for f in ref.findings}
+    stale = [k for k in judged(JUDGED) if k[0] == name and k[1] == ref.name and k not in raised]
+    assert not stale, stale
