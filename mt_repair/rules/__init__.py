@@ -17,7 +17,7 @@ _MODULES = (
     "sc001_untranslated_english", "sc002_social_handle", "sc003_glued_script",
     "sc004_persian_letters", "sc005_arabic_in_english", "sc006_invisible_control", "sc007_mojibake",
     "sc008_off_target_language", "sc009_detached_article", "sc010_latin_name", "sc011_lost_symbol",
-    "gb001_garbled_clause", "gb002_stray_diacritics",
+    "gb001_garbled_clause", "gb002_stray_diacritics", "gb003_unknown_word",
     "nu001_thousands_separator", "nu002_leading_zero", "nu003_equal_range", "nu004_mixed_digits",
     "pn001_space_before_punctuation", "pn002_latin_punctuation", "pn003_unbalanced_quotes",
     "pn004_doubled_punctuation", "pn005_glued_number", "pn006_missing_space_after_punctuation",
