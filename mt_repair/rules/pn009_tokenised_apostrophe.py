@@ -4,8 +4,10 @@ What: `Italy ' s experience`, `don ' t`, `Italy 's`, `we ' re`, `it' s`, `SARS-C
 MT output that was tokenised and not detokenised again splits the possessive or the
 contraction. Only the clitics `'s 't 're 've 'll 'd 'm` count, and `'t` only after `n`
 (`don`, `can`, `isn`); and elision in names (`Côte d ' Ivoire`, `O ' Brien`).
+A plural possessive split on both sides (`patients ' samples`) too, where the line has no
+other apostrophe.
 Not flagged: a quotation in single quotes (`the letter 's'`, `'s-Hertogenbosch`), a
-plural possessive (`the students' books`), anything in Arabic lines.
+plural possessive written right (`the students' books`), anything in Arabic lines.
 Example: `Based on Italy ' s experience` -> `Based on Italy's experience`.
 Fix: safe. Only the spaces around the apostrophe are removed.
 """
@@ -19,6 +21,9 @@ RULE = Rule("PN009", "tokenised-apostrophe", "punctuation", WARNING, __doc__)
 
 # French and Irish elision in names: `Côte d ' Ivoire`, `O ' Brien`, `L ' Aquila`
 _ELISION = re.compile(r"(?<![\w'’])(?P<w>[dlDLO])(?P<s1>[ \t]*)['’](?P<s2>[ \t]*)(?=[A-Z][a-z])")
+# a plural possessive split on both sides (`patients ' samples`): only where the line has no
+# other apostrophe (then it could close a quotation in single quotes)
+_PLURAL = re.compile(r"(?<=[a-z]s)(?P<s1>[ \t]+)['’][ \t]+(?=[a-z]{2,})")
 _SPLIT = re.compile(r"(?<=[A-Za-z0-9])(?P<s1>[ \t]*)['’](?P<s2>[ \t]*)(?P<c>s|re|ve|ll|d|m|t)(?![\w'’-])")
 
 
@@ -67,6 +72,12 @@ def check(doc, settings):
             finding = _clitic(doc, m, ls, le)
             if finding is not None:
                 yield finding
+            continue
+        m = _PLURAL.match(text, start, le)
+        if m is not None and text.count("'", ls, le) + text.count("’", ls, le) == 1 and not doc.in_skip(start):
+            s, e = m.start(), m.end()
+            yield RULE.finding(s - 1, e, f"apostrophe split from its word in {quote(text[s - 1:e + 1])}",
+                               Fix((Edit(m.start("s1"), m.end("s1")),), SAFE))
             continue
         m = _ELISION.match(text, start - 1, le) if start > ls else None
         if m is not None and (m.group("s1") or m.group("s2")) and not doc.in_skip(m.start()):

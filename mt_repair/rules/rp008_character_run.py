@@ -4,7 +4,8 @@ What: the runaway output of a decoder stuck on one symbol or syllable: a long ru
 mark inside a line of text (`IFN-______…`, ten or more `_ - = * ~ + # /`, ten or more
 full stops, six or more `! ? ؟`), letter units chained by hyphens or dots with almost
 no variety (`-A-A-A-D-A-A-A-A-A-R…`, `S-S-S-S-Coff-2`), an Arabic consonant printed
-three times inside a word (`المتكرررين`), and any letter or syllable repeated to forty
+three times inside a word (`المتكرررين`), a word chained to itself by hyphens three times
+or more (`slow-slow-slow-slow`), and any letter or syllable repeated to forty
 characters or more.
 Not flagged: ellipses (`...`, `.....`), Markdown rules and headings underlines (a line
 holding only `---`, `***`, `===`), table rows, code and URLs, acronyms and ratings with
@@ -15,7 +16,7 @@ Why: a stuck decoder repeats the last token until the length limit; the result c
 hundreds of characters of noise, and in a short run (`S-S-S-S-Coff-2`) it mangles a name.
 Example: `the S-S-S-S-Coff-2 protein` -> `the S-Coff-2 protein` (unsafe).
 Fix: unsafe for a stuttered prefix (the extra exact copies are deleted; the name may
-still be wrong); none for other runs, whose lost content cannot be recovered.
+still be wrong) and a hyphen chain (one copy is kept); none for other runs, whose lost content cannot be recovered.
 """
 
 import re
@@ -37,6 +38,9 @@ _STUTTER = re.compile(r"(?<![\w-])([^\W\d_]{1,3})-((?:\1-){3,})(?=[^\W\d_])")
 # an Arabic consonant three times in a word; long vowels, ى and ه are lengthened for effect
 _AR_TRIPLE = re.compile(r"([\u0621-\u0626\u0628-\u063A\u0641-\u0646])\1\1")
 _LONG = re.compile(r"([^\W\d_]{1,3}?)\1{12,}")
+# a word of two letters or more chained to itself by hyphens three times or more
+# (`slow-slow-slow-slow`); two copies are reduplication (`bye-bye`, `so-so`)
+_WORD_CHAIN = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})((?:-\1){2,})(?![^\W\d_])", re.I)
 _LAUGH = frozenset("ha he hi ho la na no bla ta tut".split())
 
 
@@ -66,6 +70,12 @@ def _spans(doc):
         if m.group(1) == "ت" and (m.start() == 0 or not text[m.start() - 1].isalpha()):
             continue  # the prefix ت before a verb in تتـ: `تتتبع` (she tracks)
         yield m.start(), m.end(), f"letter {quote(m.group(1))} three times in a row (a stutter, or words run together)", None
+    for m in (_WORD_CHAIN.finditer(text) if "-" in text else ()):
+        if m.group(1).casefold() in _LAUGH:
+            continue
+        copies = m.group(2).count("-") + 1
+        yield m.start(), m.end(), f"{quote(m.group(1))} chained to itself {copies} times", \
+            Fix.delete(m.start(2), m.end(2), UNSAFE)
     long_tokens = [(s, e) for s, e, _ in doc.tokens if e - s >= 40]  # a letter run is one token
     for m in (m for s, e in long_tokens for m in _LONG.finditer(text, s, e)):
         if m.group(1).casefold() in _LAUGH or set(m.group(1)) == {"ه"}:
