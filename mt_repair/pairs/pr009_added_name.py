@@ -1,0 +1,86 @@
+"""PR009 pair-added-name: a glossary name or term in the translation that the source does not have.
+
+What: a house-glossary person, organisation or term written in an English sentence (its
+English form or a listed variant, whole words) when neither the aligned source sentences
+nor the ones beside them mention that entry (through the clitics, any spelling), nor any
+entry whose English the name could stand for (`Blinken` for `أنتوني بلينكن`).
+Why: MT systems without a term list hallucinate known names in place of ones they cannot
+spell: `HIV` for a virus, `European Union` for COVID-19, `Ebola` for an epidemic. A
+reader trusts a familiar name most of all.
+Not flagged: places (a translation names a place another way: `لندن` may be Downing
+Street), titles, entries the glossary notes as ordinary or generic words, and sentences
+the aligner matched to nothing (PR007's).
+Example: source `ينتقل الفيروس عبر الرذاذ`, translation `HIV spreads through droplets.`
+-> the source has no «HIV».
+Severity: info. The check is as good as the glossary's Arabic forms: a source that writes
+a name in a form the glossary does not list (`الناتو` for NATO) looks like a source without
+it; on NTREX-128, 18 such hints over 42,000 words, none a real addition. On real
+Arabic→English MT it finds `HIV` written for "the virus" (26 times in the weakest system).
+Fix: none (display only): the right name is in the source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mt_repair.pairs.base import PairRule
+from mt_repair.rules.base import INFO, quote
+from mt_repair.translate.terms import protectable
+
+RULE = PairRule("PR009", "pair-added-name", INFO, __doc__)
+
+_TYPES = ("person", "org", "term")
+_PATTERNS: dict[int, tuple] = {}
+
+
+def _finder(glossary):
+    """One regex over the English forms of the entries PR009 checks, and form -> entry;
+    built once per glossary."""
+    got = _PATTERNS.get(id(glossary))
+    if got is not None and got[0] is glossary:
+        return got[1], got[2]
+    by_form = {}
+    for e in glossary.entries:
+        if e.type in _TYPES and protectable(e):
+            for f in (e.en, *(v.lstrip("~") for v in e.en_variants)):
+                if len(f) >= 3:
+                    by_form.setdefault(f, e)
+    if not by_form:
+        rx = None
+    else:
+        alts = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+        rx = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+    _PATTERNS[id(glossary)] = (glossary, rx, by_form)
+    return rx, by_form
+
+
+def _part_of(form: str, entry) -> bool:
+    """`SARS` inside `SARS-CoV-2`, `Disease Control` inside `Centers for Disease Control
+    and Prevention`: a shortened or drifted rendering of a name the source has (TM003 and
+    PR001 report drift), not a name added."""
+    f = form.casefold()
+    return any(re.search(rf"(?<![\w]){re.escape(f)}(?![\w])", g.lstrip("~").casefold())
+               for g in (entry.en, *entry.en_variants))
+
+
+def check(pair):
+    if not pair.target_is_english or pair.settings.glossary is None:
+        return
+    rx, by_form = _finder(pair.settings.glossary)
+    if rx is None:
+        return
+    by_sentence: dict[int, list] = {}
+    for m in pair.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for k, bead in pair.translated_beads():
+        for j in bead.tgt:
+            sentence = pair.tgt[j]
+            for m in rx.finditer(sentence.text):
+                entry = by_form[m.group()]
+                around = [x for i in pair.window(k)[0] for x in by_sentence.get(i, ())]
+                if any(x.entry is entry or pair.accepted(x.entry).search(m.group()) or _part_of(m.group(), x.entry)
+                       for x in around):
+                    continue
+                s = sentence.start + m.start()
+                yield RULE.finding(s, s + len(m.group()),
+                                   f"the translation names {quote(m.group())}, which the source does not have")
