@@ -43,9 +43,10 @@ _CHAIN_AFTER = re.compile(r"[A-Za-z]+[,;]\S")
 # Arabic lines: a full stop after a number or a Latin word and before an Arabic word
 # (`COVID-19.يمكن`, `عام 2020.وقال`: a decimal has digits on both sides), and a closing
 # quote after a sentence mark, glued to the next Arabic word (`المناسبة."كما`)
-_AR_AFTER_LATIN = re.compile(rf"(?<=[0-9A-Za-z\u0660-\u0669])\.(?=[{AR_LETTER}])")
 # (a straight quote after `،` may open a quotation: `قال،"يعاني`, so only after . ؟ !)
-_AR_AFTER_QUOTE = re.compile(rf"(?:(?<=[.؟!])[\"»”]|(?<=،)[»”])(?=[{AR_LETTER}])")
+_GLUED_MARK = re.compile(rf"[.\"»”](?=[{AR_LETTER}])")  # the mark first: rare, so a fast scan
+_LATIN_OR_DIGIT = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+                            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _WORD = re.compile(r"[A-Za-z]+")
 _DOMAIN_BEFORE = re.compile(r"(?:\.[A-Za-z]{2,}|[A-Za-z]\.[A-Za-z]+\.?[A-Za-z]*|\d\.\d+)$")
 
@@ -58,6 +59,27 @@ def _known_words(settings, *words):
 
 
 def check(doc, settings):
+    yield from _words_and_marks(doc, settings)
+    yield from _after_latin_or_quote(doc)
+
+
+def _after_latin_or_quote(doc):
+    """`COVID-19.يمكن`, `المناسبة."كما` on Arabic lines: one scan of the whole text."""
+    text = doc.text
+    for m in _GLUED_MARK.finditer(text):
+        pos, mark = m.start(), m.group()
+        before = text[pos - 1] if pos else "\n"
+        if not (mark == "." and before in _LATIN_OR_DIGIT or mark != "." and (before in ".؟!" or before == "،" and mark != '"')):
+            continue
+        if not doc.is_arabic_at(pos) or doc.in_skip(pos) or doc.in_skip(pos + 1):
+            continue
+        ls = text.rfind("\n", 0, pos) + 1
+        if mark == "." and _DOMAIN_BEFORE.search(text, max(ls, pos - 60), pos):
+            continue  # `weather.com` is a domain
+        yield RULE.finding(pos, pos + 1, f"no space after {quote(mark)}", Fix.replace(pos + 1, pos + 1, " ", SAFE))
+
+
+def _words_and_marks(doc, settings):
     text = doc.text
     for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
         for m in (_AR if arabic else _EN).finditer(text, ls, le):
@@ -84,12 +106,4 @@ def check(doc, settings):
                 continue
             yield RULE.finding(pos, pos + 1, f"no space after {quote(mark)}",
                                Fix.replace(pos + 1, pos + 1, " ", SAFE))
-        if arabic and ("." in line):
-            for m in (*_AR_AFTER_LATIN.finditer(text, ls, le), *_AR_AFTER_QUOTE.finditer(text, ls, le)):
-                pos, mark = m.start(), m.group()
-                if mark == "." and (_DOMAIN_BEFORE.search(text, max(ls, pos - 60), pos) or doc.in_skip(pos)):
-                    continue  # `weather.com` is a domain (skipped regions hold URLs)
-                if doc.in_skip(pos) or doc.in_skip(pos + 1):
-                    continue
-                yield RULE.finding(pos, pos + 1, f"no space after {quote(mark)}",
-                                   Fix.replace(pos + 1, pos + 1, " ", SAFE))
+

@@ -40,7 +40,8 @@ _AR_TRIPLE = re.compile(r"([\u0621-\u0626\u0628-\u063A\u0641-\u0646])\1\1")
 _LONG = re.compile(r"([^\W\d_]{1,3}?)\1{12,}")
 # a word of two letters or more chained to itself by hyphens three times or more
 # (`slow-slow-slow-slow`); two copies are reduplication (`bye-bye`, `so-so`)
-_WORD_CHAIN = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})((?:-\1){2,})(?![^\W\d_])", re.I)
+_INNER_PART = re.compile(r"-[^\W\d_]++-")
+_COMPOUND3 = re.compile(r"(?<![^\W\d_-])[^\W\d_]{2,}+(?:-[^\W\d_]++){2,}")  # three parts or more: rare, so found first
 _LAUGH = frozenset("ha he hi ho la na no bla ta tut".split())
 
 
@@ -70,18 +71,43 @@ def _spans(doc):
         if m.group(1) == "ت" and (m.start() == 0 or not text[m.start() - 1].isalpha()):
             continue  # the prefix ت before a verb in تتـ: `تتتبع` (she tracks)
         yield m.start(), m.end(), f"letter {quote(m.group(1))} three times in a row (a stutter, or words run together)", None
-    for m in (_WORD_CHAIN.finditer(text) if "-" in text else ()):
-        if m.group(1).casefold() in _LAUGH:
+    done = -1
+    for h in (_INNER_PART.finditer(text) if "-" in text else ()):  # `-word-`: literal-led, fast
+        if h.start() < done:
             continue
-        copies = m.group(2).count("-") + 1
-        yield m.start(), m.end(), f"{quote(m.group(1))} chained to itself {copies} times", \
-            Fix.delete(m.start(2), m.end(2), UNSAFE)
+        start = h.start()
+        while start > 0 and (text[start - 1].isalpha()):
+            start -= 1
+        m = _COMPOUND3.match(text, start)
+        if m is not None:
+            done = m.end()
+            yield from _word_chains(m)
     long_tokens = [(s, e) for s, e, _ in doc.tokens if e - s >= 40]  # a letter run is one token
     for m in (m for s, e in long_tokens for m in _LONG.finditer(text, s, e)):
         if m.group(1).casefold() in _LAUGH or set(m.group(1)) == {"ه"}:
             continue  # laughter: `hahaha…`, `ههههه…`
         if m.end() - m.start() >= 40:
             yield m.start(), m.end(), f"{quote(m.group(1))} repeated {(m.end() - m.start()) // len(m.group(1))} times", None
+
+
+def _word_chains(m):
+    """Runs of three or more equal parts in a hyphenated compound (`slow-slow-slow`)."""
+    parts = m.group().split("-")
+    pos, i = m.start(), 0
+    offsets = []
+    for p in parts:
+        offsets.append(pos)
+        pos += len(p) + 1
+    while i < len(parts):
+        j = i
+        while j + 1 < len(parts) and parts[j + 1].casefold() == parts[i].casefold():
+            j += 1
+        if j - i >= 2 and len(parts[i]) >= 2 and parts[i].casefold() not in _LAUGH:
+            start, first_end = offsets[i], offsets[i] + len(parts[i])
+            end = offsets[j] + len(parts[j])
+            yield start, end, f"{quote(parts[i])} chained to itself {j - i + 1} times", \
+                Fix.delete(first_end, end, UNSAFE)
+        i = j + 1
 
 
 _WORDLIKE = re.compile(r"[^\W\d_]{3,}|\n")
