@@ -24,6 +24,9 @@ _MARK = re.compile(rf"(?<=[{AR_LETTER}{AR_MARK}\"»”)])[ \t]*([,;?])(?![0-9])"
                    rf"|(?<=[A-Za-z0-9{AR_DIGIT}\]])[ \t]*([,;])(?=[ \t]*[{AR_LETTER}])")
 
 
+_ENTITY_BEFORE = re.compile(r"&#?[A-Za-z0-9]{1,8}$")
+
+
 def check(doc, settings):
     for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
         if not arabic or not any(c in line for c in ",;?"):
@@ -34,6 +37,8 @@ def check(doc, settings):
             if doc.in_skip(pos):
                 continue
             mark = m.group(g)
+            if mark == ";" and _ENTITY_BEFORE.search(line, 0, pos - ls):
+                continue  # the `;` that ends an HTML entity (`&#39;`): RS002's, whose fix needs it
             yield RULE.finding(pos, pos + 1,
                                f"Latin {quote(mark)} in Arabic text; use {quote(ARABIC_FORM[mark])}",
                                Fix.replace(pos, pos + 1, ARABIC_FORM[mark], SAFE))
