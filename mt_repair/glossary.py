@@ -6,7 +6,6 @@ also match behind the proclitics و ف ب ك ل and the article ال, which the 
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field

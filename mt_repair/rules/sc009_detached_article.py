@@ -50,7 +50,6 @@ ARABIC_LETTER_NAMES = frozenset(
 
 
 def _waws(doc):
-    text = doc.text
     for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
         if not arabic or "و " not in line and "و\t" not in line:
             continue
