@@ -21,7 +21,7 @@ Fix: safe. One space is inserted after the mark.
 import re
 
 from mt_repair.rules.base import SAFE, WARNING, Rule, quote
-from mt_repair.text import AR_LETTER, AR_MARK
+from mt_repair.text import AR_LETTER, AR_LETTER_RE, AR_MARK
 from mt_repair.types import Fix
 
 RULE = Rule("PN006", "missing-space-after", "punctuation", WARNING, __doc__)
@@ -33,7 +33,6 @@ _AR_MARKS = "،؛؟!:"
 _AR = re.compile(rf"[{_AR_MARKS}.](?=[{AR_LETTER}])")
 _AR_WORD_BEFORE = re.compile(rf"(?<![{AR_LETTER}{AR_MARK}.])[{AR_LETTER}{AR_MARK}]+$")
 _AR_WORD_AFTER = re.compile(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]+(?![{AR_LETTER}{AR_MARK}]*\.)")
-_AR_LETTER_RE = re.compile(f"[{AR_LETTER}]")
 # English: a word of two lower-case letters or more (the whole token: no dot or capital
 # inside, so `U.S.` and `e.g.` never match), then the mark, then a word.
 _EN = re.compile(r"[.:?!](?=[A-Z][a-z]+[ \t]+[\w\"“«(])|[,;،؛](?=[A-Za-z][a-z]+(?:[\s.,;:!?\"”’)]|$))")
@@ -90,7 +89,7 @@ def _words_and_marks(doc, settings):
                 continue  # English: two lower-case letters before the mark
             if arabic and mark == ".":
                 before = _AR_WORD_BEFORE.search(text, max(ls, pos - 40), pos)
-                if before is None or len(_AR_LETTER_RE.findall(before.group())) < 2 \
+                if before is None or len(AR_LETTER_RE.findall(before.group())) < 2 \
                         or not _AR_WORD_AFTER.match(text, pos + 1):
                     continue  # `د.محمد`, `ق.م`, `ج.م.ع`: abbreviations
             if not arabic:
