@@ -30,14 +30,13 @@ from mt_repair.translate.terms import protectable
 RULE = PairRule("PR009", "pair-added-name", INFO, __doc__)
 
 _TYPES = ("person", "org", "term")
-_PATTERNS: dict[int, tuple] = {}
 
 
 def _finder(glossary):
     """One regex over the English forms of the entries PR009 checks, and form -> entry;
     built once per glossary."""
-    got = _PATTERNS.get(id(glossary))
-    if got is not None and got[0] is glossary:
+    got = glossary.__dict__.get("_pr009_finder")  # kept on the glossary: it dies with it
+    if got is not None and got[0] == len(glossary.entries):
         return got[1], got[2]
     by_form = {}
     for e in glossary.entries:
@@ -50,7 +49,7 @@ def _finder(glossary):
     else:
         alts = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
         rx = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
-    _PATTERNS[id(glossary)] = (glossary, rx, by_form)
+    glossary.__dict__["_pr009_finder"] = (len(glossary.entries), rx, by_form)
     return rx, by_form
 
 

@@ -16,7 +16,8 @@ decimal before a scale word or unit (`1.234 مليون`, `2.125 mm`), `0.125`, I
 versions (`v1.000`), dates (`12.05.2020`), phone numbers (`0800 555 111`).
 Why: a reader cannot tell 40.000 from 40, and `866 8` from two numbers.
 Example: `أكثر من 80,000 حالة مؤكدة، مع أكثر من 40.000 مريض` -> `40,000`.
-Fix: display only: `.` replaced by the grouping the article uses elsewhere; reversed groups
+Fix: display only: `.` replaced by the comma the article groups with elsewhere (`,` or
+`٬`; `,` when its other evidence is spaces, «ألف» or a decimal point); reversed groups
 joined in reading order (`8,866`).
 """
 
@@ -46,7 +47,8 @@ _SCALE_OR_UNIT = re.compile(
     r"|(?:ملغ|ملغم|مغ|كغ|كلغ|كم|سم|ملم|مم|مل|لتر|غرام|جرام|كيلو|ميل|متر|درجة|ثانية|ثوان|دقيقة|نقطة|نقاط)"
     rf"(?![{AR_LETTER}]))", re.I)
 # what else a text uses to write thousands, or `.` as a decimal point
-_COMMA_GROUPS = re.compile(rf"(?<![\w.,]){_D}{{1,3}}(?:[,\u066C\u060C]{_D}{{3}})+(?!{_D}|[.,]{_D})")
+# (the Arabic comma `،` is no thousands separator: part 3 reports it, so it is no evidence here)
+_COMMA_GROUPS = re.compile(rf"(?<![\w.,]){_D}{{1,3}}(?:[,\u066C]{_D}{{3}})+(?!{_D}|[.,]{_D})")
 _SPACE_GROUPS = re.compile(rf"(?<![\w.,]){_D}{{1,3}}(?:{_SP}{_D}{{3}})+(?!{_D}|[.,]{_D})")
 _WORD_THOUSANDS = re.compile(rf"(?<![\w.,]){_D}+{_SP}+(?:ألف|آلاف|الف)(?![{AR_LETTER}])")
 _DECIMAL_DOT = re.compile(rf"(?<![\w.,]){_D}+\.(?:{_D}{{1,2}}|{_D}{{4,}})(?!{_D}|[.,]{_D})")
@@ -162,5 +164,5 @@ def _comma_of(doc, lines) -> str:
         if ar:
             m = _COMMA_GROUPS.search(body)
             if m:
-                return next(c for c in m.group() if c in ",\u066C\u060C")
+                return next(c for c in m.group() if c in ",\u066C")
     return ","

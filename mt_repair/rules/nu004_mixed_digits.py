@@ -15,7 +15,8 @@ Why: the article looks assembled from pieces; readers and search see two spellin
 one figure.
 Example: `وفي ٢٠ كانون الثاني أُبلغ عن 30 إصابة` -> the minority system rewritten.
 Fix: a number mixed within itself: safe (its digits rewritten in the text's main system,
-values unchanged). A number in the paragraph's other system, or a paragraph in the
+values unchanged), unless its groups are separated by spaces (`2020 ١٥` may be two
+numbers side by side): then unsafe. A number in the paragraph's other system, or a paragraph in the
 document's other system: unsafe (the same rewrite, all of the paragraph's numbers at once).
 """
 
@@ -86,8 +87,11 @@ def check(doc, settings):
         used = {k for *_, sy, _ in line_numbers for k in sy}
         for s, e, n, systems, _ in line_numbers:
             if len(systems) > 1:
+                # `2020 ١٥` may be two numbers side by side: the conversion is safe only
+                # for one number written without spaces (`2٠20`)
+                safe = not any(c in n for c in " \u00A0\u202F")
                 yield RULE.finding(s, e, f"{quote(n)} mixes {' and '.join(_NAMES[k] for k in sorted(systems))} digits",
-                                   Fix.replace(s, e, _convert(n, main), SAFE))
+                                   Fix.replace(s, e, _convert(n, main), SAFE if safe else UNSAFE))
             elif len(used) > 1 and main not in systems and main in used:
                 k = next(iter(systems))
                 yield RULE.finding(s, e, f"{quote(n)} in {_NAMES[k]} digits, beside {_NAMES[main]} digits "

@@ -29,7 +29,7 @@ _AR = re.compile(rf"(?<=[{_BEFORE}])([ \t\u00A0]+)([،؛؟.!:,;?])(?![.!?؟:])"
 _EN = re.compile(rf"(?<=[{_BEFORE}])([ \t\u00A0]+)([,;.!?:،؛؟])(?![.!?:؟])"
                  r"(?=(?P<glued>(?<=[,;،؛])[A-Za-z]|(?<=[.?!])[A-Z][a-z])|\s|[\"”’)\]]|$)", re.M)
 _LIST_NUMBER = re.compile(rf"^[ \t>*#-]*[(\[]?[0-9{AR_DIGIT}]{{1,3}}[)\]]?$")
-_ENTITY = re.compile(r"&[ \t]*#?[ \t]*[A-Za-z0-9]+[ \t]*$")
+_ENTITY = re.compile(r"&(?:amp;)*[ \t]*#?[ \t]*[A-Za-z0-9]+[ \t]*$")
 _DIGIT_AFTER = re.compile(rf"[ \t\u00A0]*[0-9{AR_DIGIT}]")
 
 

@@ -24,7 +24,7 @@ _MARK = re.compile(rf"(?<=[{AR_LETTER}{AR_MARK}\"»”)])[ \t]*([,;?])(?![0-9])"
                    rf"|(?<=[A-Za-z0-9{AR_DIGIT}\]])[ \t]*([,;])(?=[ \t]*[{AR_LETTER}])")
 
 
-_ENTITY_BEFORE = re.compile(r"&#?[A-Za-z0-9]{1,8}$")
+_ENTITY_BEFORE = re.compile(r"&(?:amp;)*#?[A-Za-z0-9]{1,8}$")
 
 
 def check(doc, settings):

@@ -5,7 +5,8 @@ MT output that was tokenised and not detokenised again splits the possessive or 
 contraction. Only the clitics `'s 't 're 've 'll 'd 'm` count, and `'t` only after `n`
 (`don`, `can`, `isn`); and elision in names (`Côte d ' Ivoire`, `O ' Brien`).
 A plural possessive split on both sides (`patients ' samples`) too, where the line has no
-other apostrophe.
+other apostrophe and the word is no `was`/`is`/`has`-like word (unsafe fix: a lone single
+quote may still close a quotation begun on another line).
 Not flagged: a quotation in single quotes (`the letter 's'`, `'s-Hertogenbosch`), a
 plural possessive written right (`the students' books`), anything in Arabic lines.
 Example: `Based on Italy ' s experience` -> `Based on Italy's experience`.
@@ -14,7 +15,7 @@ Fix: safe. Only the spaces around the apostrophe are removed.
 
 import re
 
-from mt_repair.rules.base import SAFE, WARNING, Rule, quote
+from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Edit, Fix
 
 RULE = Rule("PN009", "tokenised-apostrophe", "punctuation", WARNING, __doc__)
@@ -24,6 +25,7 @@ _ELISION = re.compile(r"(?<![\w'’])(?P<w>[dlDLO])(?P<s1>[ \t]*)['’](?P<s2>[ 
 # a plural possessive split on both sides (`patients ' samples`): only where the line has no
 # other apostrophe (then it could close a quotation in single quotes)
 _PLURAL = re.compile(r"(?<=[a-z]s)(?P<s1>[ \t]+)['’][ \t]+(?=[a-z]{2,})")
+_NOT_PLURAL = frozenset("was is has as this his its us yes thus plus does goes less unless across whereas".split())
 _SPLIT = re.compile(r"(?<=[A-Za-z0-9])(?P<s1>[ \t]*)['’](?P<s2>[ \t]*)(?P<c>s|re|ve|ll|d|m|t)(?![\w'’-])")
 
 
@@ -74,10 +76,11 @@ def check(doc, settings):
                 yield finding
             continue
         m = _PLURAL.match(text, start, le)
-        if m is not None and text.count("'", ls, le) + text.count("’", ls, le) == 1 and not doc.in_skip(start):
+        if m is not None and text.count("'", ls, le) + text.count("’", ls, le) == 1 and not doc.in_skip(start) \
+                and text[ls:start].rsplit(None, 1)[-1].lower() not in _NOT_PLURAL:
             s, e = m.start(), m.end()
             yield RULE.finding(s - 1, e, f"apostrophe split from its word in {quote(text[s - 1:e + 1])}",
-                               Fix((Edit(m.start("s1"), m.end("s1")),), SAFE))
+                               Fix((Edit(m.start("s1"), m.end("s1")),), UNSAFE))
             continue
         m = _ELISION.match(text, start - 1, le) if start > ls else None
         if m is not None and (m.group("s1") or m.group("s2")) and not doc.in_skip(m.start()):

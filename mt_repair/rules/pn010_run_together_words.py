@@ -10,12 +10,13 @@ know them, like `easyJet`), gene and protein names (`mRNA`, `IgG`, `nCoV`, `SARS
 the part after the capital is not a word), handles and hashtags (`@realDonaldTrump`,
 `#stayHome`), code and URLs.
 Example: `the ministryMonday said` -> `the ministry Monday said`.
-Fix: safe. One space is inserted at the capital.
+Fix: unsafe. One space is inserted at the capital; a camel-case identifier written outside
+backticks (`logLevel`) looks the same, so the space is added only on request.
 """
 
 import re
 
-from mt_repair.rules.base import SAFE, WARNING, Rule, quote
+from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Fix
 
 RULE = Rule("PN010", "run-together-words", "punctuation", WARNING, __doc__)
@@ -47,4 +48,4 @@ def check(doc, settings):
         if not (lexicon.is_word(left) and lexicon.is_word(right)):
             continue
         yield RULE.finding(m.start(), m.end(), f"words run together in {quote(m.group())}",
-                           Fix.replace(m.end(1), m.end(1), " ", SAFE))
+                           Fix.replace(m.end(1), m.end(1), " ", UNSAFE))

@@ -260,7 +260,8 @@ def check(doc, settings):
             if function and w in ("that", "is", "can", "may", "will", "من", "ان", "بين") \
                     and _legitimate_pair(text, m, word, copies_text[0]):
                 continue
-        safe = copies >= 3 or function
+        # copies that differ in case may be two words (`WHO who`): deleting them is unsafe
+        safe = function or copies >= 3 and all(c == word for c in copies_text)
         fix = Fix.delete(m.start(2), m.end(2), SAFE if safe else UNSAFE)
         yield RULE.finding(m.start(), m.end(),
                            f"{quote(word)} repeated {copies} times in a row", fix,

@@ -184,8 +184,10 @@ def check(doc, settings):
         if not re.search(rf"(?:^|\W){_CONJ}(?:\W|$)|و", connectors, re.I) and _in_quote(text, m.start(), m.end(), quotes):
             continue  # `"USA, USA, USA"`: a chant
         taken.append((m.start(), m.end()))
+        # exact copies only are deleted safely: `Turkey, turkey, turkey` may be two words
+        exact = len(re.findall(rf"{_NB}{re.escape(item)}{_NA}", tail)) == copies - 1
         yield RULE.finding(m.start(), m.end(), f"{quote(item)} echoed {copies} times",
-                           Fix.delete(m.start(2), m.end(2), SAFE))
+                           Fix.delete(m.start(2), m.end(2), SAFE if exact else UNSAFE))
 
     def free(s, e):
         return not any(s < te and e > ts for ts, te in taken)
