@@ -49,7 +49,7 @@ def check(doc, settings):
             nxt = m.group("next")
             if _NOT_COUNTED.match(nxt.lower()) or _NOT_COUNTED.match(nxt.lstrip("وب")):
                 continue
-            before = _WORD_BEFORE.search(body, 0, m.start())
+            before = _WORD_BEFORE.search(body, max(0, m.start() - 60), m.start())  # a window: linear
             if before:
                 word = before.group(1).strip("()[]\"'«»،,:")
                 if word[:1].isupper() or _LABEL.match(word) or _LABEL.match(re.sub(r"^[وف]?[بل]?", "", word)):

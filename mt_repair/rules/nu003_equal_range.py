@@ -49,10 +49,10 @@ def check(doc, settings):
             if a.translate(_DIGITS) != b.translate(_DIGITS):
                 continue
             start = m.start("a") if m.group("a") else m.start("a2")
-            before, after = body[:start], body[m.end():]
+            before, after = body[max(0, start - 60):start], body[m.end():m.end() + 60]  # windows: linear
             value = a.translate(_DIGITS)
             hyphen = re.search(r"[-–]", body[start:m.end()]) is not None
-            if _CLOCK.match(after) or _CLOCK_BEFORE.search(body[:m.start()]) or _FIG_BEFORE.search(before):
+            if _CLOCK.match(after) or _CLOCK_BEFORE.search(body[max(0, m.start() - 60):m.start()]) or _FIG_BEFORE.search(before):
                 continue
             conj = (m.group("conj") or "").lower()
             between = m.group("intro") and re.search(r"between|بين", m.group("intro"), re.I)

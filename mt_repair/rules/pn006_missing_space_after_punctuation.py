@@ -5,8 +5,8 @@ What: `قال،إن`, `المفاوضات؛لكن`, `هل انتهى؟قال`, `
 is missing, so two words run together around it.
 Not flagged: digits on either side (`3,5`, `100،000`, `10:30`, `v2.0`: numbers are another
 rule's business, but a full stop after a number or a Latin word glued to the next Arabic
-word is flagged: `COVID-19.يمكن`); a closing quote after a sentence mark glued to the next
-Arabic word is flagged (`المناسبة."كما`); abbreviations and initials (`U.S.`, `e.g.`, `a.m.`, Arabic `د.محمد`,
+word is flagged: `COVID-19.يمكن`); a closing quote glued to the next Arabic word after
+`.` `؟` `!` (or `»` `”` after `،`) is flagged (`المناسبة."كما`); abbreviations and initials (`U.S.`, `e.g.`, `a.m.`, Arabic `د.محمد`,
 `ق.م`): the word before a full stop must have two letters or more and the chain must not go
 on with another full stop; domains and file names (`weather.com`, `Node.js`: lower case after
 the dot), and English words after `.` `:` `?` `!` that do not go on as prose (`nx.Graph()`,
