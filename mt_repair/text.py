@@ -48,6 +48,13 @@ AR_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال
                  "وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل", "ال")
 
 
+# Latin letters spelled in Arabic (`سي إن إن` CNN, `ال إس يو` LSU), as news writes them.
+SPELLED_LATIN_LETTERS = frozenset("""
+إيه أيه ايه بي سي دي إي اي إف اف جي إتش اتش آي جيه جاي كيه كاي إل ال إم ام إن ان أو او كيو آر ار
+إس اس تي يو في فى دبليو إكس اكس واي زد زي
+""".split())
+
+
 # An attribution line (`المصدر: euronews`): Latin names and URLs are legitimate there.
 SOURCE_LINE_RE = re.compile(r"^\s*(?:المصدر|مصدر|source|via)\s*[:：]", re.I)
 

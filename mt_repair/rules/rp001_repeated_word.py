@@ -35,7 +35,7 @@ import bisect
 import re
 
 from mt_repair.rules.base import ERROR, SAFE, UNSAFE, WARNING, Rule, quote
-from mt_repair.text import AR_MARK, strip_marks
+from mt_repair.text import AR_MARK, SPELLED_LATIN_LETTERS, strip_marks
 from mt_repair.types import Fix
 
 RULE = Rule("RP001", "repeated-word", "repetition", ERROR, __doc__)
@@ -102,10 +102,7 @@ DOUBLED_NAMES = frozenset(map(normalize, """
 """.split()))
 
 # Latin letters spelled in Arabic: `سي إن إن` is CNN, `إم في في ناشفيل` WSMV in Nashville.
-SPELLED_LETTERS = frozenset("""
-إيه أيه ايه بي سي دي إي اي إف اف جي إتش اتش آي جيه كيه إل ال إم ام إن ان أو او كيو آر ار إس
-اس تي يو في فى دبليو إكس اكس واي زد زي
-""".split())
+SPELLED_LETTERS = SPELLED_LATIN_LETTERS
 
 _NEXT_WORD = re.compile(rf"[ \t\u00A0]*({_T})")
 _PREPOSITIONS = frozenset("""

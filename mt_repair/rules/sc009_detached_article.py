@@ -21,16 +21,14 @@ import re
 
 from mt_repair.lexicon import wordfreq_words
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
-from mt_repair.text import AR_LETTER, AR_MARK
+from mt_repair.text import AR_LETTER, AR_MARK, SPELLED_LATIN_LETTERS
 from mt_repair.types import Fix
 
 RULE = Rule("SC009", "detached-article", "script", WARNING, __doc__)
 
 _DETACHED = re.compile(rf"(?<![{AR_LETTER}{AR_MARK}\w])(ال)([ \t]+)([{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)")
 # Latin letters spelled in Arabic (`إس` S, `إف` F, `بي` B ...): `ال إس يو` is LSU.
-LETTER_NAMES = frozenset(
-    "إيه ايه بي سي دي إي اي إف اف جي إتش اتش آي إيه جاي كاي كيه إل ال إم ام إن ان أو او بي كيو آر "
-    "إس اس تي يو في دبليو إكس اكس واي زد زي".split())
+LETTER_NAMES = SPELLED_LATIN_LETTERS
 FAMILY_WORDS = frozenset("أسرة اسرة عائلة عشيرة قبيلة أسر عائلات حكم أبناء بيت".split())
 _WORD_BEFORE = re.compile(rf"([{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)[ \t]+$")
 
