@@ -13,6 +13,10 @@ compound of letters only counts where the article also names the entry or (a com
 each part keeps its first consonant (an unknown surname near a glossary name is another
 person: `El-Erian` is not `al-Burhan`; `Mers-Koff` is MERS-CoV), and a
 plural of a glossary form (`SARS-CoVs`) is not a drift.
+In Arabic text: a word (behind its clitics) with the consonants of a one-word glossary
+person or term whose letters drifted (`سيرس`, `سراس` for `سارس`), no common word, no
+glossary form, not the name with an ending (`أوروبي`), in an article that also writes the
+name the house way (alone, `سيرس` may be Cyrus); places are left out (their adjectives).
 Why: MT systems without a term list transliterate a name afresh on every line; readers
 and archive search lose the entity. Forms the glossary lists as variants are TM001's.
 Example: `Patients with Coved-19 were isolated.` -> `Patients with COVID-19 were isolated.`
@@ -28,6 +32,7 @@ from difflib import SequenceMatcher
 
 from mt_repair.lexicon import common_words, speller, wordfreq_words
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
+from mt_repair.text import strip_marks
 from mt_repair.types import Fix
 
 RULE = Rule("TM003", "name-drift", "terminology", WARNING, __doc__)
@@ -297,9 +302,96 @@ def _possible(cands, idx: _Index) -> list[str]:
     return out
 
 
+# -- Arabic: a one-word glossary name with its letters drifted (`سيرس`, `سرس` for سارس) ------
+_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ج": "G", "غ": "G", "ق": "G", "گ": "G"})
+_AR_VOWELS = str.maketrans("", "", "اوي")
+_AR_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_CLITICS_BY_LETTER = {c: tuple(p for p in _AR_CLITICS if p[0] == c) for c in "وبفكلا"}
+
+
+def _ar_skeleton(word: str) -> str:
+    """The consonants of an Arabic word, the letter for a foreign g folded, long vowels
+    and hamza seats dropped after the first letter: `سارس`, `سيرس`, `سراس` -> `سرس`."""
+    w = strip_marks(word).translate(_AR_FOLD)
+    return w[:1] + w[1:].translate(_AR_VOWELS)
+
+
+def _ar_index(glossary):
+    """Skeleton -> one-word house forms (kept on the glossary), and every Arabic form."""
+    got = glossary.__dict__.get("_tm003_ar")
+    if got is not None and got[0] == len(glossary.entries):
+        return got[1], got[2]
+    by_skel, forms = {}, set()
+    for e in glossary.entries:
+        forms.update((e.ar, *(v.lstrip("~") for v in e.ar_variants)))
+        # people and terms (a place has adjectives: أوروبا, أوروبي), one word, no digits
+        if e.type in ("person", "term") and " " not in e.ar and len(e.ar) >= 4 and e.ar.isalpha():
+            by_skel.setdefault(_ar_skeleton(e.ar), []).append(e)
+    glossary.__dict__["_tm003_ar"] = (len(glossary.entries), by_skel, forms)
+    return by_skel, forms
+
+
+def _arabic_drift(doc, settings):
+    """Arabic tokens whose skeleton is a one-word glossary name's, that are no word and no
+    glossary form, in an article that also writes the name the house way."""
+    by_skel, forms = _ar_index(settings.glossary)
+    if not by_skel:
+        return
+    counts = doc.token_counts
+    # only names the article writes the house way can have drifted copies in it: a few
+    # set look-ups (the name or a clitic + the name as a token) pick them
+    relevant = {k: v for k, v in by_skel.items() if len(v) == 1
+                and any(c + v[0].ar in counts for c in ("", *_AR_CLITICS))}
+    if not relevant:
+        return
+    firsts = {k[0] for k in relevant}
+    sizes = {len(v[0].ar) for v in relevant.values()}
+    lo, hi = min(sizes) - 1, max(sizes) + 1
+    found = {}  # token -> (offset of the name in it, entry)
+    tokens = [t for t in counts if t[0] >= "\u0621" and len(t) >= 4]
+    # a drifted spelling is no common word (with or without its clitics): drop those in bulk
+    common = common_words("ar")
+    if common is not None:
+        tokens = common.missing(tokens)
+    for tok in tokens:
+        if firsts.isdisjoint(tok[:4].translate(_AR_FOLD)):
+            continue  # the name's first letter is within the first four (clitics are 0-3 letters)
+        bare = tok if tok.isalpha() else strip_marks(tok)  # tashkeel is not alphabetic
+        splits = [(len(p), bare[len(p):]) for p in _CLITICS_BY_LETTER.get(bare[0], ()) if bare.startswith(p)]
+        splits.append((0, bare))
+        if any(word in forms for _, word in splits):
+            continue  # a glossary form behind a clitic (`وواشنطن`)
+        for pre, word in splits:
+            entries = relevant.get(_ar_skeleton(word)) if lo <= len(word) <= hi and len(word) >= 4 else None
+            if not entries:
+                continue
+            house = entries[0].ar
+            if abs(len(word) - len(house)) > 1 or word[:-1] == house[:-1] or house.startswith(word) \
+                    or word.startswith(house):
+                continue  # an ending, not a spelling (a nisba or a case ending)
+            found[tok] = (pre, entries[0], word)
+            break
+    if not found:
+        return
+    # only where the article writes the name the house way, and the drifted form is no word
+    # (common words only: the full Arabic lists hold transliterations of every spelling)
+    found = {t: v for t, v in found.items() if common is None or v[2] not in common}
+    for s, e, tok in doc.tokens:
+        hit = found.get(tok)
+        if hit is None or not doc.is_arabic_at(s) or doc.overlaps_skip(s, e):
+            continue
+        pre, entry, word = hit
+        yield RULE.finding(s + pre, e, f"{quote(word)} looks like {quote(entry.ar)} spelled another way",
+                           Fix.replace(s + pre, e, entry.ar, UNSAFE))
+
+
 def check(doc, settings):
     glossary = settings.glossary
-    if glossary is None or all(doc.arabic_lines):
+    if glossary is None:
+        return
+    if any(doc.arabic_lines):
+        yield from _arabic_drift(doc, settings)
+    if all(doc.arabic_lines):
         return
     idx = _index(glossary)
     if not idx.by_key and not idx.words_by_skeleton:
