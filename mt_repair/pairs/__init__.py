@@ -19,7 +19,8 @@ from mt_repair.pairs.base import CATEGORY, Pair, PairRule
 from mt_repair.types import Finding
 
 _MODULES = ("pr001_glossary_term", "pr002_number_mismatch", "pr003_date_mismatch", "pr004_untranslated",
-            "pr005_identical", "pr006_omitted", "pr007_added", "pr008_detached", "pr009_added_name")
+            "pr005_identical", "pr006_omitted", "pr007_added", "pr008_detached", "pr009_added_name",
+            "pr010_latin_copy")
 SUFFIXES = (".md", ".markdown", ".txt", ".text")
 
 

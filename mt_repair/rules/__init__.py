@@ -13,7 +13,7 @@ from mt_repair.rules.base import CATEGORIES, Rule
 _MODULES = (
     "rp001_repeated_word", "rp002_word_echo", "rp003_phrase_loop", "rp004_duplicated_sentence",
     "rp005_duplicated_paragraph", "rp006_quote_echo", "rp007_repeated_list", "rp008_character_run",
-    "rp009_parenthetical_echo", "rp010_relational_loop",
+    "rp009_parenthetical_echo", "rp010_relational_loop", "rp011_word_stutter",
     "sc001_untranslated_english", "sc002_social_handle", "sc003_glued_script",
     "sc004_persian_letters", "sc005_arabic_in_english", "sc006_invisible_control", "sc007_mojibake",
     "sc008_off_target_language", "sc009_detached_article", "sc010_latin_name", "sc011_lost_symbol",
@@ -22,7 +22,7 @@ _MODULES = (
     "pn001_space_before_punctuation", "pn002_latin_punctuation", "pn003_unbalanced_quotes",
     "pn004_doubled_punctuation", "pn005_glued_number", "pn006_missing_space_after_punctuation",
     "pn007_leading_punctuation", "pn008_lowercase_after_full_stop", "pn009_tokenised_apostrophe",
-    "pn010_run_together_words",
+    "pn010_run_together_words", "pn011_space_inside_quotes", "pn012_spaced_hyphen",
     "tm001_glossary_variant", "tm002_inconsistent_spelling", "tm003_name_drift",
     "rs001_page_residue", "rs002_markup", "rs003_shortcode", "rs004_wiki_residue", "rs005_mt_notice",
 )

@@ -11,6 +11,10 @@ What: three things that make a figure unreadable.
    (`3.5 مليون`), so `.` means two things in one article. In English `.` is the decimal
    point, so `100.000` or `1.500.000` is reported on its own too.
 3. The Arabic comma between digit groups (`250،000`): `،` separates list items.
+4. A group of four digits or more before a thousands comma (`1051,635`): a group lost
+   or a comma misplaced (a year before a comma, `2020,100`, is left alone). In English,
+   `.` before three digits and a plural count (`8.866 cases`): nothing counted that way
+   comes in fractions.
 Not flagged: an article that consistently groups thousands with `.` (a house style), a
 decimal before a scale word or unit (`1.234 مليون`, `2.125 mm`), `0.125`, IP addresses,
 versions (`v1.000`), dates (`12.05.2020`), phone numbers (`0800 555 111`).
@@ -53,6 +57,14 @@ _SPACE_GROUPS = re.compile(rf"(?<![\w.,]){_D}{{1,3}}(?:{_SP}{_D}{{3}})+(?!{_D}|[
 _WORD_THOUSANDS = re.compile(rf"(?<![\w.,]){_D}+{_SP}+(?:ألف|آلاف|الف)(?![{AR_LETTER}])")
 _DECIMAL_DOT = re.compile(rf"(?<![\w.,]){_D}+\.(?:{_D}{{1,2}}|{_D}{{4,}})(?!{_D}|[.,]{_D})")
 _LOWER_WORD = re.compile(r"\s+[a-z]{3,}")
+# a plural count noun after the figure (`8.866 cases`, `128.948 confirmed deaths`): no
+# decimal counts people or cases; measures that take fractions are not counted
+_COUNTED = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?[a-z]{2,}(?:s|people|children|men|women)\b")
+_NOT_COUNTED = re.compile(r"[ \t]+(?:times|fold|units|points|seconds|minutes|hours|days|weeks|months|years|"
+                          r"degrees|percent|ms|metres|meters|miles|grams|litres|liters|tons|tonnes|dollars|euros|"
+                          r"pounds|kilos|kilograms|kilometres|kilometers|log|logs)\b")
+# 4. a broken group: `1051,635` (four digits or more before a comma group)
+_BROKEN_GROUP = re.compile(rf"(?<![\w.,\u066B\u066C])(?P<n>{_D}{{4,}}(?:[,\u066C]{_D}{{3}})+)(?!{_D}|[.,\u066B\u066C]{_D})")
 
 
 def _digits(s: str) -> str:
@@ -69,6 +81,24 @@ def check(doc, settings):
     yield from _reversed(doc, lines)
     yield from _dots(doc, lines)
     yield from _arabic_commas(doc, lines)
+    yield from _broken_groups(doc, lines)
+
+
+def _broken_groups(doc, lines):
+    for (ls, le, body), arabic in lines:
+        if "," not in body and "\u066C" not in body:
+            continue
+        for m in _BROKEN_GROUP.finditer(body):
+            s, e = ls + m.start("n"), ls + m.end("n")
+            n = m.group("n")
+            if doc.overlaps_skip(s, e) or re.match(rf"{_D}{{4}}[,\u066C]", n) and re.match(r"(?:1[89]|20)\d\d", _digits(n)):
+                continue  # `2020,100`: a year, then a list (or a lost space)
+            sep = next(c for c in n if c in ",\u066C")
+            digits = re.sub(r"[,\u066C]", "", n)
+            head, groups = len(digits) % 3 or 3, []
+            groups = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
+            yield RULE.finding(s, e, f"digit groups broken in {quote(n)}: a group before «{sep}» has more than three digits",
+                               Fix.replace(s, e, sep.join(groups), DISPLAY))
 
 
 # 3. the Arabic comma between digit groups (`250،000`): `،` separates words in a list, never
@@ -153,7 +183,9 @@ def _dots(doc, lines):
             elif len(groups) > 2 or (groups[1] == "000" and int(groups[0]) >= 10):
                 why = "in English «.» is the decimal point"
             elif why is None or not _LOWER_WORD.match(after) or "comma" not in why:
-                continue
+                if not _COUNTED.match(after) or _NOT_COUNTED.match(after):
+                    continue
+                why = "what it counts comes in whole numbers"  # `8.866 cases`
             sep = "," if not arabic or "comma" not in why else _comma_of(doc, lines)
             yield RULE.finding(s, e, f"{quote(n)} groups thousands with «.»; {why}",
                                Fix.replace(s, e, n.replace(".", sep), DISPLAY))

@@ -7,7 +7,8 @@ mark is then glued to the next word (`الرئيس ،وقال`, `said ,adding`, 
 is moved after it.
 Not flagged: the Arabic headline separator ` .. ` and ellipses; a mark followed by a digit
 (`1 . 5`, `3 ,000`: a split number, not spacing); list numbering opening a line (`1 .`);
-`:` in English (`Note :` is house style in places), a colon before a digit (`10 : 30`),
+`:` in English (`Note :` is house style in places), a straight quote with spaces on both
+sides unless the line's quotes pair with certainty and it closes one (PN011), a colon before a digit (`10 : 30`),
 and the `;` of a broken HTML entity (`& gt ؛`, reported by RS002).
 Example: `الرئيس ، وقال` -> `الرئيس، وقال`; `في 11 مارس 2020 ، أعلن` -> `في 11 مارس 2020، أعلن`.
 Fix: safe. Only spaces move; no character is added or lost.
@@ -56,8 +57,22 @@ def _candidates(text):
     return sorted(found)
 
 
+def _closes(line, i, arabic, closing: dict) -> bool:
+    """Is the quote at line[i] certainly a closing one (`لـ " COVID-19 " ،`)? The line's
+    quotes are paired once (`closing`, by line), not once per mark: linear on a long line."""
+    from mt_repair.rules.pn011_space_inside_quotes import quote_pairs
+
+    if line[i] != '"':
+        return False
+    if line not in closing:
+        closing.clear()  # candidates come line by line: keep one line
+        closing[line] = {c for _, c in quote_pairs(line, arabic) or ()}
+    return i in closing[line]
+
+
 def check(doc, settings):
     text, lines, arabic_lines = doc.text, doc.lines, doc.arabic_lines
+    closing: dict = {}
     for pos in _candidates(text):
         i = doc.line_col(pos)[0] - 1
         ls, le, line = lines[i]
@@ -72,8 +87,8 @@ def check(doc, settings):
         if mark == ":" and not arabic:
             continue
         b = m.start(1)
-        if line[b - 1] in "\"'" and (b < 2 or line[b - 2].isspace()):
-            continue  # a straight quote standing alone opens rather than closes
+        if line[b - 1] in "\"'" and (b < 2 or line[b - 2].isspace()) and not _closes(line, b - 1, arabic, closing):
+            continue  # a straight quote standing alone opens, unless the line's pairing says it closes
         if mark in ".,:٫" and _DIGIT_AFTER.match(line, m.end()):
             continue  # `1 . 5`, `3 ,000`, `10 : 30`: a number split apart, not spacing
         if mark in ";؛" and _ENTITY.search(line, max(0, b - 20), b):

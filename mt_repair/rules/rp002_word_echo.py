@@ -49,7 +49,8 @@ _TB = rf"[^\W_](?:[^\W_]|[{AR_MARK}]){{0,63}}(?:[-'’](?:[^\W_]|[{AR_MARK}]){{1
 _LOOP = re.compile(rf"{_NB}((?:{_TB}[ \t]+){{0,3}}?{_TB})"
                    rf"((?:[ \t]*+(?:[،,؛;][ \t]*+)?(?:{_CONJ}[ \t]+|و|ف)?\1{_NA}){{2,}})", re.I)
 # two copies of one word around a conjunction
-_PAIR = re.compile(rf"{_NB}({_T})([ \t]*,?[ \t]*(?:and|or)[ \t]+|[ \t]*،?[ \t]*(?:و|أو[ \t]+|او[ \t]+))\1{_NA}", re.I)
+# (an Arabic first copy may carry its own و/ف: `والبشر والبشر`, `ومكافحة الدعوة أو مكافحة الدعوة`)
+_PAIR = re.compile(rf"{_NB}(?:(?<![^\W\d_])[وف](?=[\u0621-\u064A]{{3}}))?({_T})([ \t]*,?[ \t]*(?:and|or)[ \t]+|[ \t]*،?[ \t]*(?:و|أو[ \t]+|او[ \t]+))\1{_NA}", re.I)
 # two copies around a slash: `الاتحاد الأوروبي/الأوروبي` (not `EU/EEA`, not `24/24`)
 _SLASH = re.compile(rf"{_NB}({_T})[ \t]?/[ \t]?\1(?![\w/]|[-'’.][\w])", re.I)
 # two copies of a list item between list commas: `faeroes, peacocks, peacocks, rabbits`
@@ -58,7 +59,7 @@ _ITEM = re.compile(rf"(?<=[,،][ \t])({_T})([ \t]*[,،][ \t]*)\1{_NA}(?=[ \t]*(?
 # what _CLAUSE's connector needs somewhere on the line: a line without it is not tried
 # (`the the the …` on one long line cost _CLAUSE ~12 attempts a word)
 _CLAUSE_HINT = re.compile(rf"{_CONJ}[ \t]|و", re.I)
-_CLAUSE = re.compile(rf"{_NB}((?:{_T}[ \t]+){{1,11}}{_T})"
+_CLAUSE = re.compile(rf"{_NB}(?:(?<![^\W\d_])[وف](?=[\u0621-\u064A]{{3}}))?((?:{_T}[ \t]+){{1,11}}{_T})"
                      rf"([ \t]*[,،;؛]?[ \t]*(?:{_CONJ}[ \t]+|و))\1{_NA}", re.I)
 
 # Words that legitimately pair with themselves around a conjunction.
@@ -84,14 +85,28 @@ until till near under about across through without within against among via per
 في من على إلى الى عن مع أو او ثم حتى لدى عند منذ خلال بين كما قد لا لم لن ما أن ان إن
 """.split()))
 _FOLLOW = re.compile(rf"[ \t]*(?:({_T})|([.,;:!?،؛؟)\]\"»”]|$))", re.M)
+# a word echoed in its plural (or third-person) form: `cell cells`, `control controls`
+_INFLECTED = re.compile(r"(?<![\w\-'’./@])([a-z]{2,})(?:[ \t]+\1(?:s|es)|y[ \t]+\1ies)(?![\w\-'’])", re.I)
+# a noun read as the subject of its own verb (`the reservoir host hosts the virus`,
+# `the test tests for`): a determiner shortly before, or an object after
+_DETERMINERS = frozenset("the a an this that these those its their his her our your my each every any some no".split())
+_AFTER_INFLECTED = re.compile(r"[ \t]*(?:([A-Za-z]+)|[.,;:!?)\]]|$)", re.M)
+_OBJECT_OPENERS = _DETERMINERS | frozenset("it them him us me whether how what which who when where one two three".split())
 _QUOTED = re.compile(r'"[^"\n]{1,200}"|«[^»\n]{1,200}»|“[^”\n]{1,200}”')
+
+
+# An Arabic word that opens a new phrase by its clitics alone: a preposition with the
+# article (`للمرضى`, `بالفيروس`), a preposition before hamza (`لإجراء`, `لأن`) or the
+# conjunction with the article (`والأسماك`; not `والد`, `والي`, which are nouns).
+_AR_OPENS = re.compile(r"(?:لل|بال|كال|فال|[لب][أإ]|وال(?!د|ي)|ول[لأإ]|وب(?:ال|[أإ]))[\u0621-\u064A]{2}")
 
 
 def _ends_phrase(text, end) -> bool:
     m = _FOLLOW.match(text, end)
     if not m:
         return False
-    return m.group(1) is None or normalize(m.group(1)) in _END_WORDS
+    w = m.group(1)
+    return w is None or normalize(w) in _END_WORDS or _AR_OPENS.match(w) is not None
 
 
 def _is_name(item: str) -> bool:
@@ -189,8 +204,14 @@ def check(doc, settings):
         yield RULE.finding(m.start(), m.end(), f"{quote(item)} echoed {copies} times",
                            Fix.delete(m.start(2), m.end(2), SAFE if exact else UNSAFE))
 
-    def free(s, e):
-        return not any(s < te and e > ts for ts, te in taken)
+    index, synced = [], [0]  # `taken` sorted (its spans are disjoint), kept in step here
+
+    def free(s, e):  # one bisect, not a scan of every taken span per match (quadratic)
+        for span in taken[synced[0]:]:
+            bisect.insort(index, span)
+        synced[0] = len(taken)
+        k = bisect.bisect_left(index, (e,)) - 1  # the last span starting before e
+        return k < 0 or index[k][1] <= s
 
     for m in _finditer(_PAIR, doc, pairs):
         word = m.group(1)
@@ -240,3 +261,40 @@ def check(doc, settings):
         taken.append((m.start(), m.end()))
         yield RULE.finding(m.start(), m.end(), f"phrase {quote(phrase)} echoed around a conjunction",
                            Fix.delete(m.end(1), m.end(), UNSAFE))
+
+    if doc.language == "en" or not all(doc.arabic_lines):
+        yield from _inflected(doc, settings, sorted(taken))
+
+
+def _inflected(doc, settings, taken):
+    """`cell cells in the lungs`, `Risk control controls.`: a word and its plural side by
+    side. A noun that is the subject of its own verb is English (`the reservoir host hosts
+    the virus`, `the test tests for`): a determiner in the three words before, or an
+    object after, and it is left alone. Both forms must be known words."""
+    text = doc.text
+    lexicon = settings.lexicon
+    for m in _INFLECTED.finditer(text):
+        second = text[m.end(1):m.end()].split()[-1]
+        if not second.islower() or doc.overlaps_skip(m.start(), m.end()):
+            continue
+        i = bisect.bisect_left(taken, (m.end(),)) - 1  # spans the other patterns took (sorted)
+        if i >= 0 and any(ts < m.end() and te > m.start() for ts, te in taken[max(0, i - 8):i + 1]):
+            continue
+        if doc.is_arabic_at(m.start()):
+            continue
+        if _DETERMINERS.intersection(w.lower() for w in _prev_words(text, m.start(), 3)):
+            continue
+        after = _AFTER_INFLECTED.match(text, m.end())
+        if after and after.group(1) and after.group(1).lower() in _OBJECT_OPENERS:
+            continue
+        if lexicon is not None and lexicon.available("en") and not (
+                lexicon.is_word(second) and lexicon.is_word(text[m.start():m.end(1)].lower())):
+            continue
+        word = text[m.start():m.end()].split()[0]
+        yield RULE.finding(m.start(), m.end(), f"{quote(word)} echoed as {quote(second)}",
+                           Fix.delete(m.start(), m.start() + len(word) + (len(text[m.start():m.end()]) - len(word) - len(second)), UNSAFE))
+
+
+def _prev_words(text, start, n):
+    ls = text.rfind("\n", 0, start) + 1
+    return re.findall(r"[A-Za-z]+", text[max(ls, start - 60):start])[-n:]
