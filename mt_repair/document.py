@@ -15,14 +15,19 @@ from operator import eq, itemgetter
 from mt_repair.text import TOKEN_RE
 
 # Regions no rule looks inside: code, URLs, e-mail addresses, HTML comments.
-_SKIP_RE = re.compile(
-    r"```.*?(?:```|\Z)"  # fenced code
-    r"|`[^`\n]+`"  # inline code
-    r"|<!--.*?-->"  # HTML comments (pragmas live here)
-    r"|\b(?:https?://|www\.)[^\s<>\"'«»]+"  # URLs
-    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+\b",  # e-mail addresses
-    re.S,
+# Each branch must stay linear: a branch that scans far and then fails, retried at every
+# position, is quadratic (`<!--` x 40,000 took 54 s; see skip_spans).
+_SKIP_PARTS = (
+    r"```.*?(?:```|\Z)",  # fenced code
+    r"`[^`\n]+`",  # inline code
+    r"<!--.*?(?:-->|\Z)",  # HTML comments (pragmas live here); unclosed: see skip_spans
+    r"\b(?:https?://|www\.)[^\s<>\"'«»]+",  # URLs
+    # e-mail addresses; the local part is at most 64 characters (RFC 5321), which also
+    # bounds the scan from each word of a long `a.a.a.…` (unbounded, that was quadratic)
+    r"\b[\w.+-]{1,64}@[\w-]+\.[\w.-]+\b",
 )
+_SKIP_RE = re.compile("|".join(_SKIP_PARTS), re.S)
+_SKIP_NO_COMMENT_RE = re.compile("|".join(p for p in _SKIP_PARTS if not p.startswith("<!--")), re.S)
 _PRAGMA_RE = re.compile(r"<!--\s*mt-repair:\s*ignore(?:\[([A-Za-z0-9_, -]*)\])?\s*-->")
 _LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -33,6 +38,10 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # and punctuation; they only decide which script dominates a line.
 _NOT_AR_LEAD = bytes(b for b in range(256) if not 0xD8 <= b <= 0xDB)
 _NOT_LATIN = bytes(b for b in range(256) if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A or 0xC3 <= b <= 0xC9))
+
+
+def _count_spaces(s: str) -> int:
+    return len(s) - len("".join(s.split()))
 
 
 def script_counts(text: str) -> tuple[int, int]:
@@ -143,7 +152,16 @@ class Document:
         if "`" not in self.text and "<!--" not in self.text and "://" not in self.text \
                 and "www." not in self.text and "@" not in self.text:
             return []
-        return [m.span() for m in _SKIP_RE.finditer(self.text)]
+        text, spans = self.text, []
+        for m in _SKIP_RE.finditer(text):
+            s, e = m.span()
+            if text.startswith("<!--", s) and (e - s < 7 or not text.endswith("-->", s, e)):
+                # An unclosed comment is no skip region, and no `<!--` after it can close
+                # either: go on without the comment branch (else each `<!--` scans to the end).
+                spans.extend(n.span() for n in _SKIP_NO_COMMENT_RE.finditer(text, s + 1))
+                break
+            spans.append((s, e))
+        return spans
 
     @cached_property
     def _skip_starts(self) -> list[int]:
@@ -210,10 +228,13 @@ class Document:
         out: dict[int, frozenset[str] | None] = {}
         if "mt-repair" not in self.text:
             return out
+        visible: dict[int, int] = {}  # line -> its non-space characters, counted once a line
         for m in _PRAGMA_RE.finditer(self.text):
             line, _ = self.line_col(m.start())
-            s, e = self.line_span(line)
-            rest = (self.text[s:m.start()] + self.text[m.end():e]).strip()
+            if line not in visible:
+                s, e = self.line_span(line)
+                visible[line] = e - s - _count_spaces(self.text[s:e])
+            rest = visible[line] - (len(m.group()) - _count_spaces(m.group()))  # text besides this pragma
             target = line if rest else line + 1
             codes = None
             if m.group(1) is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mt_repair.config import Settings
 from mt_repair.document import Document
-from mt_repair.fixes import fix_until_stable
+from mt_repair.fixes import FixOutcome, fix_findings_until_stable
 from mt_repair.rules import REGISTRY
 from mt_repair.types import Applicability, Finding
 
@@ -40,5 +40,13 @@ def finalize(findings, doc: Document, settings: Settings) -> list[Finding]:
 def fix_text(text: str, settings: Settings, path: str = "<text>",
              minimum: Applicability = Applicability.SAFE) -> tuple[str, int]:
     """Apply fixes of at least `minimum` safety until none is left. Returns (text, count)."""
-    return fix_until_stable(
-        text, lambda t: [f.fix for f in check_text(t, settings, path) if f.fix is not None], minimum)
+    outcome = fix_and_check(text, settings, path, minimum)
+    return outcome.text, outcome.fixed
+
+
+def fix_and_check(text: str, settings: Settings, path: str = "<text>",
+                  minimum: Applicability = Applicability.SAFE) -> FixOutcome:
+    """Fix as `fix_text` does, and return the findings on the fixed text too: the last
+    round's check plus any finding a fix changed the evidence of (never hidden), so the
+    report after --fix needs no check of its own."""
+    return fix_findings_until_stable(text, lambda t: check_text(t, settings, path), minimum)

@@ -37,7 +37,7 @@ def check(doc, settings):
             if doc.in_skip(pos):
                 continue
             mark = m.group(g)
-            if mark == ";" and _ENTITY_BEFORE.search(line, 0, pos - ls):
+            if mark == ";" and _ENTITY_BEFORE.search(line, max(0, pos - ls - 200), pos - ls):  # a window: linear
                 continue  # the `;` that ends an HTML entity (`&#39;`): RS002's, whose fix needs it
             yield RULE.finding(pos, pos + 1,
                                f"Latin {quote(mark)} in Arabic text; use {quote(ARABIC_FORM[mark])}",

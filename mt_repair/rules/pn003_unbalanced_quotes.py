@@ -17,6 +17,7 @@ Fix: safe for reversed guillemets and mirrored brackets (the pair is swapped); n
 since only the editor knows where the quotation ends.
 """
 
+import bisect
 import re
 
 from mt_repair.rules.base import INFO, SAFE, WARNING, Rule, quote
@@ -33,10 +34,15 @@ _OPENERS = ('"', "«", "“")
 def check(doc, settings):
     text = doc.text
     reversed_spans = []
+    line_no, counted, balance = -1, 0, 0  # « minus » on the line so far, counted once (linear)
     for m in _REVERSED.finditer(text):
         # only when the pair is not the closing of one quotation and the opening of another
-        ls = text.rfind("\n", 0, m.start()) + 1
-        if text.count("«", ls, m.start()) == text.count("»", ls, m.start()):
+        n = doc.line_col(m.start())[0]
+        if n != line_no:
+            line_no, counted, balance = n, doc.line_starts[n - 1], 0
+        balance += text.count("«", counted, m.start()) - text.count("»", counted, m.start())
+        counted = m.start()
+        if balance == 0:
             reversed_spans.append((m.start(), m.end()))
             yield RULE.finding(m.start(), m.end(), f"reversed guillemets in {quote(m.group(), 40)}",
                                Fix((Edit(m.start(), m.start() + 1, "«"), Edit(m.end() - 1, m.end(), "»")), SAFE))
@@ -47,6 +53,7 @@ def check(doc, settings):
             reversed_spans.append((m.start(), m.end()))
             yield RULE.finding(m.start(), m.end(), f"mirrored brackets in {quote(m.group(), 40)}",
                                Fix((Edit(m.start(), m.start() + 1, "("), Edit(m.end() - 1, m.end(), ")")), SAFE))
+    inside = _Spans(reversed_spans)
     # Balance over the whole text, not per line: a quotation may run over several
     # sentences or lines. A paragraph that opens a quotation continued by the next
     # paragraph (news style) counts as closed at its end.
@@ -62,18 +69,18 @@ def check(doc, settings):
                 pass
             else:
                 for j, ch in _marks(line, op + cl):
-                    if reversed_spans and _in(reversed_spans, ls + j):
+                    if reversed_spans and inside(ls + j):
                         continue  # already reported as reversed; it must not pair with others
                     if ch == op:
                         stack.append(ls + j)
                     elif stack:
                         stack.pop()
-                    elif not doc.in_skip(ls + j) and not _in(reversed_spans, ls + j):
+                    elif not doc.in_skip(ls + j) and not inside(ls + j):
                         yield RULE.finding(ls + j, ls + j + 1, f"{quote(cl)} closes nothing")
             if stack and op in _OPENERS and stack[-1] >= ls and _next_starts_quote(lines, i):
                 stack.pop()
         for pos in stack:
-            if not doc.in_skip(pos) and not _in(reversed_spans, pos):
+            if not doc.in_skip(pos) and not inside(pos):
                 yield RULE.finding(pos, pos + 1, f"{quote(op)} is never closed")
     if '"' in text:
         open_at = None
@@ -99,12 +106,26 @@ def _marks(line, chars):
     return found
 
 
-def _in(spans, pos):
-    return any(a <= pos < b for a, b in spans)
+class _Spans:
+    """Is an offset inside one of these spans? A bisect, not a scan of every span per mark."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach, end = [], -1  # the furthest end among spans starting at or before each
+        for _, b in spans:
+            end = max(end, b)
+            self.reach.append(end)
+
+    def __call__(self, pos):
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.reach[k]
 
 
 def _next_starts_quote(lines, i):
-    for _, _, nxt in lines[i + 1:]:
+    for k in range(i + 1, len(lines)):  # not lines[i + 1:]: a copy of the rest per line
+        nxt = lines[k][2]
         if nxt.strip():
             return nxt.lstrip().startswith(_OPENERS)
     return False
+

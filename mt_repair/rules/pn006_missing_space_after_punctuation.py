@@ -32,7 +32,8 @@ _AR_MARKS = "،؛؟!:"
 # The regexes find the mark first (rare) and check the words around it afterwards.
 _AR = re.compile(rf"[{_AR_MARKS}.](?=[{AR_LETTER}])")
 _AR_WORD_BEFORE = re.compile(rf"(?<![{AR_LETTER}{AR_MARK}.])[{AR_LETTER}{AR_MARK}]+$")
-_AR_WORD_AFTER = re.compile(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]+(?![{AR_LETTER}{AR_MARK}]*\.)")
+# possessive: backing off inside a long word cannot change the lookahead's answer, only rescan
+_AR_WORD_AFTER = re.compile(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]++(?![{AR_LETTER}{AR_MARK}]*\.)")
 # English: a word of two lower-case letters or more (the whole token: no dot or capital
 # inside, so `U.S.` and `e.g.` never match), then the mark, then a word.
 _EN = re.compile(r"[.:?!](?=[A-Z][a-z]+[ \t]+[\w\"“«(])|[,;،؛](?=[A-Za-z][a-z]+(?:[\s.,;:!?\"”’)]|$))")
@@ -72,7 +73,7 @@ def _after_latin_or_quote(doc):
             continue
         if not doc.is_arabic_at(pos) or doc.in_skip(pos) or doc.in_skip(pos + 1):
             continue
-        ls = text.rfind("\n", 0, pos) + 1
+        ls = doc.line_starts[doc.line_col(pos)[0] - 1]  # not rfind: a long line would be rescanned per mark
         if mark == "." and _DOMAIN_BEFORE.search(text, max(ls, pos - 60), pos):
             continue  # `weather.com` is a domain
         yield RULE.finding(pos, pos + 1, f"no space after {quote(mark)}", Fix.replace(pos + 1, pos + 1, " ", SAFE))
@@ -81,6 +82,7 @@ def _after_latin_or_quote(doc):
 def _words_and_marks(doc, settings):
     text = doc.text
     for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
+        spaces = None  # counted once per line, when first needed
         for m in (_AR if arabic else _EN).finditer(text, ls, le):
             pos, mark = m.start(), m.group()
             if pos == ls or text[pos - 1].isspace():
@@ -93,11 +95,14 @@ def _words_and_marks(doc, settings):
                         or not _AR_WORD_AFTER.match(text, pos + 1):
                     continue  # `د.محمد`, `ق.م`, `ج.م.ع`: abbreviations
             if not arabic:
-                before = _EN_WORD_BEFORE.search(text, ls, pos)
+                # a window, not the whole line before the mark (quadratic on a long line)
+                before = _EN_WORD_BEFORE.search(text, max(ls, pos - 40), pos)
                 if before is None:
                     continue  # `U.S.The`, `nx.Graph`, `<regex.Match`: not a prose word before the mark
+                if mark in ",;،؛" and spaces is None:
+                    spaces = line.count(" ")
                 if mark in ",;،؛" and (text[before.start() - 1:before.start()] in (",", ";")
-                                       or _CHAIN_AFTER.match(text, pos + 1) or line.count(" ") < 6):
+                                       or _CHAIN_AFTER.match(text, pos + 1) or spaces < 6):
                     continue  # `a,b,c`, `Keywords: test,unittest`: a list or CSV, not prose
                 if mark == "." and not _known_words(settings, before.group(), _WORD.match(text, pos + 1).group()):
                     continue  # `pickle.Pickler`: a module and a name, not two sentences

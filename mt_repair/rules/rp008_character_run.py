@@ -45,17 +45,22 @@ _COMPOUND3 = re.compile(r"(?<![^\W\d_-])[^\W\d_]{2,}+(?:-[^\W\d_]++){2,}")  # th
 _LAUGH = frozenset("ha he hi ho la na no bla ta tut".split())
 
 
-def _only_run_on_line(text, start, end):
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    line = text[ls:le if le >= 0 else len(text)]
-    return not line.replace(text[start], "").strip() or "|" in line
+def _only_run_on_line(doc, start, cache):
+    """Is the run's line made of that mark only (a rule line), or a table row? Answered
+    once per line and mark: many runs on one long line made this quadratic."""
+    line_no, ch = doc.line_col(start)[0], doc.text[start]
+    if (line_no, ch) not in cache:
+        s, e = doc.line_span(line_no)
+        line = doc.text[s:e]
+        cache[line_no, ch] = not line.replace(ch, "").strip() or "|" in line
+    return cache[line_no, ch]
 
 
 def _spans(doc):
     text = doc.text
+    rule_lines: dict = {}
     for m in (_MARK_RUN.finditer(text) if any(r in text for r in _MARKS) else ()):
-        if not _only_run_on_line(text, m.start(), m.end()):
+        if not _only_run_on_line(doc, m.start(), rule_lines):
             yield m.start(), m.end(), f"run of {m.end() - m.start()} {quote(text[m.start()], 5)}", None
     for m in (_CHAIN.finditer(text) if _ANY_CHAIN.search(text) else ()):
         units = re.split(r"[-.]", m.group().rstrip("-."))
@@ -121,14 +126,18 @@ def _noise(text, a, b):
 def check(doc, settings):
     found = sorted(_spans(doc), key=lambda s: (s[0], -s[1]))
     last_end = -1
-    for start, end, message, fix in found:
+    for k, (start, end, message, fix) in enumerate(found):
         if start < last_end or _noise(doc.text, last_end, start):
             continue  # one finding per stretch of noise
-        # a stretch: extend over neighbouring spans that touch it
+        # a stretch: extend over the following spans that touch it; the first that does not
+        # ends it (a word lies between, so before every later one too): linear, not a scan
+        # of all spans per stretch
         stretch_end = end
-        for s2, e2, _, _ in found:
-            if s2 >= start and (s2 <= stretch_end or _noise(doc.text, stretch_end, s2)):
-                stretch_end = max(stretch_end, e2)
+        for j in range(k, len(found)):
+            s2, e2 = found[j][0], found[j][1]
+            if not (s2 <= stretch_end or _noise(doc.text, stretch_end, s2)):
+                break
+            stretch_end = max(stretch_end, e2)
         last_end = stretch_end
         if doc.overlaps_skip(start, stretch_end):
             continue

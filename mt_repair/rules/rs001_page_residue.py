@@ -8,28 +8,35 @@ gallery counters (`3 / 7`, `Image 3 of 12`), photo credits and captions (`Photo:
 (`bit.ly/…`), embedded-tweet residue (`pic.twitter.com/…`, `— Name (@handle) May 1, 2024`),
 copyright lines and advertisement labels, in Arabic and English and in the Arabic that MT
 makes of English furniture, also when glued into one line
-(`انتقل إلى اختصارات الوصولشارك هذا المقالمحادثة`). Patterns are whole lines or anchored
-at a line's start or a paragraph's end: the same words inside running prose are not
-residue (`LONDON (Reuters) -`, `Published in 2019, the report…`). Patterns live in
-`mt_repair/data/residue.tsv`; add your own with `residue-patterns` in the config.
+(`انتقل إلى اختصارات الوصولشارك هذا المقالمحادثة`), and a Latin block heading with its
+Arabic headlines flattened onto its line, glued or spaced (`Relatedالمخابرات…`,
+`Related المخابرات…`; the switch of script tells it from `Related to the talks`).
+Patterns are whole lines or anchored at a line's start or a paragraph's end: the same
+words inside running prose are not residue (`LONDON (Reuters) -`, `Published in 2019,
+the report…`). Patterns live in `mt_repair/data/residue.tsv`; add your own with
+`residue-patterns` in the config.
 Why: it is not part of the article, yet it gets translated, published and counted.
 Example: a line `شارك` or `إقرأ أيضاً:` between paragraphs.
 Fix: safe for a line that is exactly a known button or label; unsafe for blocks,
 captions and pattern matches (a caption can carry information the editor wants).
 """
 
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Fix
+from mt_repair.userpatterns import AnyOf, UserRegex
 
 RULE = Rule("RS001", "page-residue", "residue", WARNING, __doc__)
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "residue.tsv"
 _STRIP = " \t\u00A0:：.•·-–|"
 TAIL_WINDOW = 120  # a `tail` pattern is looked for in a paragraph's last characters only
+_REGEX_KINDS = ("regex", "tail", "inline")
+_NEVER = re.compile(r"(?!)")  # no built-in regex: the prefilter passes nothing
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪►\-*–]|\d+[.)])\s+\S")
 
 
@@ -39,12 +46,14 @@ def load_patterns(extra: tuple[tuple[str, str, str, str], ...] = ()):
     for raw in DATA.read_text(encoding="utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
             kind, pattern, what, fix = raw.split("\t")
-            rows.append((kind, pattern, what, fix))
-    rows.extend(extra)
+            rows.append((kind, pattern, what, fix, False))
+    rows.extend((*row, True) for row in extra)  # the config's, checked by config.residue_patterns
     lines, headers, prefixes, regexes, tails, inlines = {}, {}, [], [], [], []
-    for kind, pattern, what, fix in rows:
+    for kind, pattern, what, fix, user in rows:
         safety = SAFE if fix == "safe" else UNSAFE
         key = pattern.strip(_STRIP).casefold()
+        # a user's regex runs on `regex` with a timeout (userpatterns), never unbounded on `re`
+        compiled = (UserRegex(pattern) if user else re.compile(pattern, re.I)) if kind in _REGEX_KINDS else None
         if kind == "line":
             lines[key] = (what, safety)
         elif kind == "header":
@@ -52,11 +61,11 @@ def load_patterns(extra: tuple[tuple[str, str, str, str], ...] = ()):
         elif kind == "prefix":
             prefixes.append((pattern.casefold(), what, safety))
         elif kind == "regex":
-            regexes.append((re.compile(pattern, re.I), what, safety))
+            regexes.append((compiled, what, safety))
         elif kind == "tail":
-            tails.append((re.compile(pattern, re.I), what, safety))
+            tails.append((compiled, what, safety))
         elif kind == "inline":
-            inlines.append((re.compile(pattern, re.I), what, safety))
+            inlines.append((compiled, what, safety))
         else:
             raise ValueError(f"residue pattern kind {kind!r} is not line/header/prefix/regex/tail/inline")
     return lines, headers, prefixes, regexes, tails, inlines
@@ -68,13 +77,17 @@ def _prefilters(extra: tuple[tuple[str, str, str, str], ...] = ()):
     `^`-anchored regexes as one alternation tried at the line's start only (one call
     instead of one per pattern; None if they do not combine)."""
     _, _, prefixes, regexes, _, _ = load_patterns(extra)
-    anchored = [rx.pattern[1:] for rx, _, _ in regexes if rx.pattern.startswith("^")]
+    house = [rx for rx, _, _ in regexes if not isinstance(rx, UserRegex)]
+    users = [rx for rx, _, _ in regexes if isinstance(rx, UserRegex)]
+    anchored = [rx.pattern[1:] for rx in house if rx.pattern.startswith("^")]
     combined = None
-    if len(anchored) == len(regexes):
+    if len(anchored) == len(house):
         try:
-            combined = re.compile("|".join(f"(?:{p})" for p in anchored), re.I)
+            combined = re.compile("|".join(f"(?:{p})" for p in anchored), re.I) if anchored else _NEVER
         except re.error:
             combined = None
+    if users and combined is not None:  # user patterns never join the `re` alternation
+        combined = AnyOf(combined, users)
     return tuple(p for p, _, _ in prefixes), combined
 
 
@@ -82,13 +95,17 @@ def _any_of(patterns):
     """One regex matching where any of `patterns` matches (all compiled with re.I), to
     ask once whether a line needs the patterns one by one; None if they do not combine
     (a backreference would point at another pattern's group)."""
-    sources = [rx.pattern for rx, _, _ in patterns]
-    if not sources or any(re.search(r"\\[1-9]|\(\?P=", p) for p in sources):
+    users = [rx for rx, _, _ in patterns if isinstance(rx, UserRegex)]
+    sources = [rx.pattern for rx, _, _ in patterns if not isinstance(rx, UserRegex)]
+    if not sources:
+        return AnyOf(None, users) if users else None
+    if any(re.search(r"\\[1-9]|\(\?P=", p) for p in sources):
         return None
     try:
-        return re.compile("|".join(f"(?:{p})" for p in sources), re.I)
+        house = re.compile("|".join(f"(?:{p})" for p in sources), re.I)
     except re.error:
         return None
+    return AnyOf(house, users) if users else house
 
 
 @lru_cache(maxsize=None)
@@ -97,13 +114,37 @@ def _tail_inline_prefilters(extra: tuple[tuple[str, str, str, str], ...] = ()):
     return _any_of(tails), _any_of(inlines)
 
 
+@lru_cache(maxsize=None)
+def _latin_header_before_arabic(extra: tuple[tuple[str, str, str, str], ...] = ()):
+    """A Latin block heading (`Related`, `Read also`, `Most read`…: the `header` patterns
+    written in Latin letters) followed on its line by Arabic text, glued or spaced: the
+    heading and its links flattened into one line by the scraper. The change of script
+    right after the heading tells it from prose (`Related to the talks…`). Returns the
+    regex (group 1 is the heading) and heading -> (what, safety); None if there is none."""
+    _, headers, _, _, _, _ = load_patterns(extra)
+    latin = {k: v for k, v in headers.items() if re.fullmatch(r"[a-z]+(?: [a-z]+)*", k)}
+    if not latin:
+        return None
+    words = sorted(latin, key=len, reverse=True)  # `Related articles` before `Related`
+    alternation = "|".join(r"\s+".join(map(re.escape, k.split())) for k in words)
+    rx = re.compile(rf"({alternation})[\s:：.•·|\-–]*(?=[\u0600-\u06FF])", re.I)
+    return rx, latin
+
+
 def _in_code_or_comment(doc, start, end):
     """Does [start, end) touch fenced or inline code or an HTML comment? (A URL on a
     residue line does not protect it: `Follow us on https://…` is residue.)"""
     if not doc.overlaps_skip(start, end):
         return False
-    text = doc.text
-    return any(a < end and start < b and text[a] in "`<" for a, b in doc.skip_spans)
+    text, spans = doc.text, doc.skip_spans
+    # only the spans that overlap, walking back from the last one starting before `end`
+    # (sorted and disjoint): not every span of the document for every residue line
+    i = bisect.bisect_left(doc._skip_starts, end) - 1
+    while i >= 0 and spans[i][1] > start:
+        if text[spans[i][0]] in "`<":
+            return True
+        i -= 1
+    return False
 
 
 def _line_end_with_newline(doc, i):
@@ -119,6 +160,7 @@ def check(doc, settings):
     lines_, headers, prefixes, regexes, tails, inlines = load_patterns(settings.residue_patterns)
     any_prefix, any_anchored = _prefilters(settings.residue_patterns)
     any_tail, any_inline = _tail_inline_prefilters(settings.residue_patterns)
+    glued_header = _latin_header_before_arabic(settings.residue_patterns)
     lines = doc.lines
     in_block = None  # (what) while inside a links block after a header
     for i, (ls, le, line) in enumerate(lines):
@@ -147,6 +189,12 @@ def check(doc, settings):
                     if rx.search(body):
                         hit = (what, safety)
                         break
+            if hit is None and glued_header is not None and body[:1].isascii():
+                m = glued_header[0].match(body)
+                if m:
+                    what, safety = glued_header[1][" ".join(m.group(1).split()).casefold()]
+                    hit = (f"{what} flattened into one line", safety)
+                    in_block = what  # list lines after it belong to the same block
         if hit:
             s = ls + (len(line) - len(line.lstrip()))
             e = ls + len(line.rstrip())

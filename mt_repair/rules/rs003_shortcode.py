@@ -13,6 +13,7 @@ it wraps (a URL or player code); any other code is removed and the text it wraps
 (a caption's words may be wanted).
 """
 
+import bisect
 import re
 
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
@@ -36,10 +37,14 @@ _SHORTCODE_RE = re.compile(
 )
 _STRONG_RE = re.compile(rf"(?:{_STRONG})$")
 _WEAK_RE = re.compile(rf"(?:{_WEAK})$")
-_EMBED_BLOCK_RE = re.compile(rf"\[(?P<n>{_EMBEDS})\b[^\]\n]*\][^\n]*?\[/(?P=n)\]")
+# An embed block is `\[(?P<n>EMBEDS)\b[^\]\n]*\][^\n]*?\[/(?P=n)\]`; that regex scans to the
+# line end from every opener that has no closer, so the block is put together from the
+# positions of `]` and of each closer instead (_embed_blocks): the same matches, linear.
+_EMBED_OPEN_RE = re.compile(rf"\[(?P<n>{_EMBEDS})\b")
+_EMBED_CLOSE_RE = re.compile(rf"\[/({_EMBEDS})\]")
 
 
-def _is_code(m, text) -> bool:
+def _is_code(m, text, doc, last_closer) -> bool:
     if text.startswith("(", m.end()) or text.startswith(":", m.end()):
         return False  # a Markdown link or link definition
     if m.group("strong") or m.group("closename"):
@@ -51,28 +56,62 @@ def _is_code(m, text) -> bool:
     known = _STRONG_RE.match(name) or _WEAK_RE.match(name)
     if attrs:
         return bool(known)
-    return bool(_STRONG_RE.match(name)) or (bool(known) and _closed(name, m.end(), text))
+    return bool(_STRONG_RE.match(name)) or (bool(known) and _closed(name, m.end(), doc, last_closer))
 
 
-def _closed(name, pos, text) -> bool:
-    """A WEAK name with no attributes counts only when its closing code follows on the line."""
-    end = text.find("\n", pos)
-    return f"[/{name}]" in text[pos: end if end != -1 else len(text)]
+def _closed(name, pos, doc, last_closer) -> bool:
+    """A WEAK name with no attributes counts only when its closing code follows on the line.
+    (The line's last closer of that name is looked up once, not the rest of the line per code.)"""
+    line_no = doc.line_col(pos)[0]
+    if (line_no, name) not in last_closer:
+        s, e = doc.line_span(line_no)
+        last_closer[line_no, name] = doc.text.rfind(f"[/{name}]", s, e)
+    return last_closer[line_no, name] >= pos
+
+
+def _line_end(doc, pos):
+    line_no = doc.line_col(pos)[0]
+    return doc.line_starts[line_no] - 1 if line_no < len(doc.line_starts) else len(doc.text)
+
+
+def _embed_blocks(doc):
+    """(start, end) of each embed block, as _EMBED_BLOCK_RE.finditer would find them."""
+    text = doc.text
+    closers: dict[str, list[int]] = {}
+    for c in _EMBED_CLOSE_RE.finditer(text):
+        closers.setdefault(c.group(1), []).append(c.start())
+    if not closers:
+        return
+    brackets = [b.start() for b in re.finditer(r"\]", text)]
+    pos = 0
+    while (m := _EMBED_OPEN_RE.search(text, pos)) is not None:
+        name, end = m.group("n"), _line_end(doc, m.start())
+        k = bisect.bisect_left(brackets, m.end())  # the `]` that ends the opening code
+        starts = closers.get(name, [])
+        if k < len(brackets) and brackets[k] < end:
+            j = bisect.bisect_left(starts, brackets[k] + 1)  # the first closer after it
+            if j < len(starts) and starts[j] < end:
+                yield m.start(), starts[j] + len(name) + 3
+                pos = starts[j] + len(name) + 3
+                continue
+        pos = m.start() + 1
 
 
 def check(doc, settings):
     text = doc.text
     if "[" not in text:
         return
-    taken = []
-    for m in _EMBED_BLOCK_RE.finditer(text):
-        s, e = m.span()
+    taken = []  # sorted, disjoint: one bisect per shortcode
+    for s, e in _embed_blocks(doc):
         taken.append((s, e))
-        yield RULE.finding(s, e, f"CMS embed shortcode {quote(m.group(), 50)} in the text",
+        yield RULE.finding(s, e, f"CMS embed shortcode {quote(text[s:e], 50)} in the text",
                            Fix.replace(s, e, "", UNSAFE))
+    taken_starts = [a for a, _ in taken]
+    last_closer: dict = {}
     for m in _SHORTCODE_RE.finditer(text):
         s, e = m.span()
-        if any(a <= s < b for a, b in taken) or not _is_code(m, text):
+        k = bisect.bisect_right(taken_starts, s) - 1
+        if k >= 0 and s < taken[k][1] or not _is_code(m, text, doc, last_closer):
             continue
         if doc.in_skip(s):
             continue

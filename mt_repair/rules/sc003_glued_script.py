@@ -25,6 +25,7 @@ _SEAM = re.compile(
     rf"(?<![{LATIN_LETTER}])(?P<la>[{LATIN_LETTER}]++)(?=[{AR_LETTER}])"
     rf"|(?<![{AR_LETTER}])(?<![{AR_LETTER}][{AR_MARK}])(?<![{AR_LETTER}][{AR_MARK}][{AR_MARK}])"
     rf"(?P<ar>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*+)(?=[{LATIN_LETTER}])")
+_SHOWN = 60
 _CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "وب", "ول", "فب", "فل"))
 
 
@@ -38,10 +39,11 @@ def check(doc, settings):
         seam = m.end()
         if doc.in_skip(seam):
             continue
-        # show the whole glued token: the run of letters around the seam
+        # show the glued token: the run of letters around the seam, at most _SHOWN past it
+        # (a token of thousands of glued words would otherwise be rescanned per seam)
         s = m.start()
-        e = seam
-        while e < len(text) and (text[e].isalpha() or "\u064B" <= text[e] <= "\u065F"):
+        e, stop = seam, min(len(text), seam + _SHOWN)
+        while e < stop and (text[e].isalpha() or "\u064B" <= text[e] <= "\u065F"):
             e += 1
-        yield RULE.finding(s, e, f"Latin and Arabic glued in {quote(text[s:e], 40)}",
+        yield RULE.finding(s, e, f"Latin and Arabic glued in {quote(text[s:min(e, s + 41)], 40)}",
                            Fix.replace(seam, seam, " ", SAFE))

@@ -15,6 +15,7 @@ is ambiguous (a final `ی` may be `ي` or `ى`; `ۀ ۃ ہ ے`) and for `پ`→`�
 `چ ژ گ`, whose Arabic spelling depends on the name.
 """
 
+import bisect
 import re
 
 from mt_repair.rules.base import ERROR, SAFE, UNSAFE, WARNING, Rule, quote
@@ -45,11 +46,13 @@ def check(doc, settings):
     if not _FOREIGN.search(text):
         return
     persian = [(s, e) for s, e, _, _ in persian_sentences(doc)]
+    persian_starts = [s for s, _ in persian]  # sorted, disjoint: one bisect per word
     for m in _WORD.finditer(text):
         word = m.group()
         if not _FOREIGN.search(word) or doc.in_skip(m.start()):
             continue
-        if any(s <= m.start() < e for s, e in persian):
+        i = bisect.bisect_right(persian_starts, m.start()) - 1
+        if i >= 0 and m.start() < persian[i][1]:
             continue
         edits, safe, sound, fixable = [], True, False, True
         for i, ch in enumerate(word):
@@ -69,10 +72,10 @@ def check(doc, settings):
                 rep, ok = REPLACEMENTS[ch]
                 edits.append(Edit(m.start() + i, m.start() + i + 1, rep))
                 safe &= ok
-        fixed = word
-        for e in reversed(edits):
-            i = e.start - m.start()
-            fixed = fixed[:i] + e.replacement + fixed[i + 1:]
+        letters = list(word)  # one join, not a new string per edit (quadratic in a long word)
+        for e in edits:
+            letters[e.start - m.start()] = e.replacement
+        fixed = "".join(letters)
         if not fixable:
             yield RULE.finding(m.start(), m.end(), f"Persian letter in Arabic word {quote(word)}",
                                severity=WARNING)

@@ -47,12 +47,35 @@ ARABIC_LETTER_NAMES = frozenset(
     "ألف باء تاء ثاء جيم حاء خاء دال ذال راء زاي سين شين صاد ضاد طاء ظاء عين غين فاء قاف كاف لام ميم نون هاء واو ياء".split())
 
 
+def _word_before(line, i):
+    """[the last word before line[i]] or [], as line[:i].split()[-1:] but without splitting
+    the whole line for every match (quadratic on a long line)."""
+    j = i
+    while j > 0 and line[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > 0 and not line[k - 1].isspace():
+        k -= 1
+    return [line[k:j]] if j > k else []
+
+
+def _word_after(line, i):
+    """[the first word from line[i] on] or [], as line[i:].split()[:1]."""
+    j = i
+    while j < len(line) and line[j].isspace():
+        j += 1
+    k = j
+    while k < len(line) and not line[k].isspace():
+        k += 1
+    return [line[j:k]] if k > j else []
+
+
 def _waws(doc):
     for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
         if not arabic or "و " not in line and "و\t" not in line:
             continue
         for m in _DETACHED_WAW.finditer(line):
-            before, after = line[:m.start()].split()[-1:], line[m.end():].split()[:1]
+            before, after = _word_before(line, m.start()), _word_after(line, m.end())
             if not before or not after:
                 continue  # `و` opening or ending a line: a list marker or a cut line
             if any(len(w.strip("()[]،,.")) <= 1 or w.strip("()[]،,.") in LETTER_NAMES

@@ -19,6 +19,7 @@ Fix: unsafe: the Latin name is replaced by the Arabic spelling the article uses.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -33,8 +34,10 @@ RULE = Rule("SC010", "latin-name", "script", WARNING, __doc__)
 _NAME = re.compile(r"(?<![\w@#&\-/.])[A-Z][a-z\u00E0-\u00FF]{2,}(?![\w@\-/])")
 _AR_WORD = re.compile(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*")
 _QUOTES = "\"“”«»'‘’()[]"
-_RUN_AROUND = re.compile(r"(?:[A-Za-z\u00C0-\u024F0-9'\-]+[ \t]+)+$")
-_RUN_AFTER = re.compile(r"(?:[ \t]+[A-Za-z\u00C0-\u024F0-9'\-]+)+")
+# A stretch of Latin words and the spaces between them: the run of words around a name
+# is read off its stretch (a regex search from the line start for every name was
+# quadratic on a long line of names).
+_STRETCH = re.compile(r"[A-Za-z\u00C0-\u024F0-9'\- \t]+")
 # Latin units (longest first) -> Arabic spellings.
 _UNITS = [
     ("sch", "ش"), ("tch", "تش|ش"), ("sh", "ش"), ("ch", "تش|ش|ك"), ("th", "ث|ت|ذ"), ("kh", "خ|ك"),
@@ -125,6 +128,34 @@ def _english_word(word):
     return common is not None and low in common
 
 
+def _words_of(m):
+    """(start, where its first word begins, where its last word ends) of a stretch."""
+    g = m.group()
+    return m.start(), m.start() + len(g) - len(g.lstrip(" \t")), m.start() + len(g.rstrip(" \t"))
+
+
+def _run_around(line, stretches, starts, ms, me):
+    """Where the Latin words around line[ms:me] begin and end: from the first word of
+    its stretch when a space comes before the name, to the last when one comes after."""
+    _, first, last = stretches[bisect.bisect_right(starts, ms) - 1]
+    s = first if ms and line[ms - 1] in " \t" and first < ms else ms
+    e = last if me < len(line) and line[me] in " \t" and last > me else me
+    return s, e
+
+
+def _before(line, s):
+    """The last character before `s` that is not a space ("" at the line start)."""
+    while s and line[s - 1].isspace():
+        s -= 1
+    return line[s - 1] if s else ""
+
+
+def _after(line, e):
+    while e < len(line) and line[e].isspace():
+        e += 1
+    return line[e] if e < len(line) else ""
+
+
 def check(doc, settings):
     if doc.language != "ar" or not doc.mixed_lines:
         return
@@ -134,14 +165,15 @@ def check(doc, settings):
     for ls, le, line in doc.mixed_lines:
         if SOURCE_LINE_RE.match(line):
             continue
+        stretches = [_words_of(m) for m in _STRETCH.finditer(line)]
+        starts = [st[0] for st in stretches]
+        quoted: dict[tuple[int, int], bool] = {}  # names of one stretch share their run
         for m in _NAME.finditer(line):
             word = m.group()
-            run = _RUN_AROUND.search(line, 0, m.start())  # the Latin words before it
-            s = run.start() if run else m.start()
-            after = _RUN_AFTER.match(line, m.end())
-            e = after.end() if after else m.end()
-            if line[:s].rstrip()[-1:] in _QUOTES or line[e:].lstrip()[:1] in _QUOTES \
-                    or word.casefold() in allow:
+            s, e = _run_around(line, stretches, starts, m.start(), m.end())  # the Latin words around it
+            if (s, e) not in quoted:
+                quoted[s, e] = _before(line, s) in _QUOTES or _after(line, e) in _QUOTES
+            if quoted[s, e] or word.casefold() in allow:
                 continue
             if glossary and word.casefold() in glossary.by_en:
                 continue

@@ -19,6 +19,7 @@ Fix: safe, or unsafe where the glossary entry says `fix=unsafe` and for `~` vari
 (house style, applied with --unsafe-fixes only); the clitics are kept.
 """
 
+import bisect
 import re
 
 from mt_repair.glossary import ar_match
@@ -89,12 +90,18 @@ def _surnames(doc, glossary, spans):
     rx = glossary.variant_re(forms, arabic=True)
     if rx is None:
         return
+    named: dict[str, bool] = {}  # form -> does the article name the person the house way?
+    starts = [a for a, _ in spans]  # sorted and disjoint (found in text order): one bisect
     for m in (m for ls, le, line in doc.lines if any(f in line for f in forms) for m in rx.finditer(text, ls, le)):
         form, s, e, _ = ar_match(m)
         entry, house = glossary.surname_variants[form]
-        if not (entry.ar in text or re.search(rf"(?<![{AR_LETTER}]){re.escape(house)}(?![{AR_LETTER}])", text)):
+        if form not in named:  # a search of the whole text once per form, not per match
+            named[form] = bool(entry.ar in text or re.search(
+                rf"(?<![{AR_LETTER}]){re.escape(house)}(?![{AR_LETTER}])", text))
+        if not named[form]:
             continue
-        if any(a < e and s < b for a, b in spans) or doc.overlaps_skip(s, e):
+        k = bisect.bisect_left(starts, e) - 1
+        if k >= 0 and spans[k][1] > s or doc.overlaps_skip(s, e):
             continue  # inside a full variant name already reported
         yield RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary "
                                  f"({entry.ar}), as elsewhere in this article",

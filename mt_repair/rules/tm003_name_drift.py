@@ -26,6 +26,7 @@ form is a whole glossary form; none otherwise.
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from difflib import SequenceMatcher
@@ -263,11 +264,16 @@ def _candidates(text: str, tokens) -> set[str]:
         joints = sorted(joints + spaces)
     finditer, match, rfind = _CAND_RE.finditer, _CAND_RE.match, text.rfind
     covered = -1
+    last_sep, scanned = -1, 0  # the last space or newline before the joint, found by one sweep
+    every = every_starts = None
     for a in joints:
         if a < covered:
             continue  # inside the compound found for an earlier joint
-        # no compound holds a space before its joint: it starts after the last one
-        start = max(rfind(" ", 0, a), rfind("\n", 0, a)) + 1
+        # no compound holds a space before its joint: it starts after the last one (looked
+        # for since the previous joint only: from the text start it was quadratic)
+        last_sep = max(last_sep, rfind(" ", scanned, a), rfind("\n", scanned, a))
+        scanned = a
+        start = last_sep + 1
         head = text[start:a]
         if head.isascii() and head.isalpha():
             # only letters since the space: a compound holding the joint starts there
@@ -276,10 +282,16 @@ def _candidates(text: str, tokens) -> set[str]:
                 out.add(m.group())
                 covered = m.end()
             continue
-        for m in finditer(text, start):
-            out.add(m.group())
-            if m.end() > a:
-                covered = m.end()
+        # the matches from `start` on, taken from one scan of the whole text (no match
+        # starts inside another, so they are the ones a scan from `start` finds): a scan
+        # per joint ran to the text end where nothing matched (`1a 1a …`, quadratic)
+        if every is None:
+            every = [(m.start(), m.end(), m.group()) for m in finditer(text)]
+            every_starts = [x[0] for x in every]
+        for k in range(bisect.bisect_left(every_starts, start), len(every)):
+            out.add(every[k][2])
+            if every[k][1] > a:
+                covered = every[k][1]
                 break
     return out
 

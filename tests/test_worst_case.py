@@ -1,0 +1,212 @@
+"""Worst-case inputs that were quadratic (issue 10, and an adversarial sweep of every rule:
+each rule's trigger repeated with and without separators, long runs, unclosed markup).
+
+Each input is sized so that the old code took 10 s to minutes while the linear code takes
+well under a second; the bound is a generous "does not hang" deadline (SIGALRM interrupts
+a regex too), never a timing assertion. Figures: benchmarks/bench_worst_case.py.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from contextlib import contextmanager
+
+import pytest
+
+from mt_repair.config import Settings
+from mt_repair.document import Document
+from mt_repair.rules import REGISTRY
+from mt_repair.unified_diff import split_lines, unified_diff
+
+DEADLINE = 15  # seconds; linear runs take < 1 s here, the quadratic ones took 10-60 s
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGALRM deadline")
+
+
+@contextmanager
+def deadline(seconds: int = DEADLINE):
+    def expired(*_):
+        raise TimeoutError(f"still running after {seconds} s: quadratic again?")
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return Settings()
+
+
+def run_rule(code: str, text: str, settings) -> list:
+    doc = Document(text)
+    with deadline():
+        return list(REGISTRY[code][1](doc, settings))
+
+
+def test_glued_script_on_one_huge_glued_token(settings):
+    # was 31 s: each seam rescanned the rest of the token to show it whole
+    text = "Liveالقمة" * 5000
+    found = run_rule("SC003", text, settings)
+    assert len(found) == 2 * 5000 - 1  # every seam, each shown with a bounded span
+    assert max(f.end - f.start for f in found) <= 80
+
+
+def test_unclosed_comments_in_skip_regions():
+    # was 54 s: each `<!--` scanned to the end of the text looking for `-->`
+    doc = Document("<!--" * 40_000)
+    with deadline():
+        assert doc.skip_spans == []
+    closed = Document("<!--" * 40_000 + "-->" + " http://example.com")
+    with deadline():
+        spans = closed.skip_spans
+    assert spans[0] == (0, 4 * 40_000 + 3) and spans[1][0] == 4 * 40_000 + 4
+
+
+def test_unclosed_comment_keeps_later_skip_regions():
+    doc = Document("a <!-- b `code` c http://x.org d")
+    assert doc.skip_spans == [(9, 15), (18, 30)]
+
+
+def test_email_branch_on_a_long_dotted_run():
+    # was 20 s for 80 KB: from every word of `a.a.a…` the run was scanned to its end
+    doc = Document("a." * 80_000 + "@")
+    with deadline():
+        assert doc.skip_spans == []
+    assert Document("write to first.last+tag@example.co.uk today").skip_spans == [(9, 37)]
+
+
+def test_persian_letters_in_one_huge_word(settings):
+    # was 18 s: the suggested spelling was rebuilt for every letter of the word
+    found = run_rule("SC004", "ی" * 320_000, settings)
+    assert len(found) == 1 and len(found[0].fix.edits) == 320_000
+
+
+def test_word_stutter_skips_huge_words(settings):
+    # quadratic: every way to remove a repeated chunk was built for a 160,000-letter word
+    assert run_rule("RP011", "ال" + "قيقي" * 40_000, settings) == []
+
+
+def test_missing_space_after_on_one_long_english_line(settings):
+    # was 7 s for 50 KB: the word before each mark was searched from the line start
+    found = run_rule("PN006", "About 250.000 people marched on Sunday." * 5000, settings)
+    assert found and all(f.end - f.start == 1 for f in found)
+
+
+def test_latin_punctuation_semicolons_on_one_line(settings):
+    # quadratic: the entity test before each `;` searched from the line start
+    found = run_rule("PN002", "قال الوزير إن &#39;المحادثات&#39; مستمرة؛ " * 3000 + "قال;الوزير" * 3000, settings)
+    assert found
+
+
+def test_mirrored_brackets_and_reversed_quotes_on_one_line(settings):
+    # quadratic: each reversed pair counted the guillemets from the line start, and every
+    # bracket was tested against every reported span
+    text = "بمعدل ٤,٨ )٣,٠-٧,٢(. قال: »لن نتراجع« " * 4000
+    found = run_rule("PN003", text, settings)
+    assert len([f for f in found if "mirrored" in f.message]) == 4000
+    assert len([f for f in found if "reversed" in f.message]) == 4000
+
+
+def test_latin_names_on_one_long_mixed_line(settings):
+    # quadratic: the Latin words around each name were searched from the line start
+    text = "نقلت وكالتا (Reuters, AFP) أن الرئيس شاهد برنامج Millionaire? أمس في القاهرة " * 2000
+    run_rule("SC010", text, settings)
+
+
+def test_space_before_punctuation_with_many_spaced_quotes(settings):
+    # quadratic: the quotes of the whole line were paired again for every candidate
+    text = 'وارتفع الطلب على "الكمامات" و " المعقمات " ، وفق التقرير' * 2000
+    assert run_rule("PN001", text, settings)
+
+
+def test_diff_of_many_repeated_lines():
+    # difflib took minutes on 2 MB of duplicated sentences (and seconds on 500 lines
+    # alternating two values): the diff is linear whatever repeats
+    before = b"Same line. Same line.\nOther.\n" * 40_000
+    after = b"Same line.\nOther.\n" * 40_000
+    with deadline():
+        diff = unified_diff("x.md", before, after).data
+    assert diff.count(b"\n-Same line. Same line.\n") == 40_000
+    before = b"X\nZ\n" * 20_000
+    after = b"X\nW\n" * 20_000
+    with deadline():
+        diff = unified_diff("x.md", before, after).data
+    assert diff.count(b"\n-Z\n") == diff.count(b"\n+W\n") == 20_000
+
+
+def test_diff_of_an_article_with_recurring_lines():
+    # difflib: 16 s for 1 MB, 2 minutes for 2 MB (lines recurring too rarely to be junk)
+    lines = [b"Sentence %d of the report said the talks would go on." % k for k in range(100)]
+    before = b"".join((x + b" " + x if i % 2 else x) + b"\n" for i, x in enumerate(lines)) * 180
+    after = b"".join(x + b"\n" for x in lines) * 180
+    with deadline():
+        diff = unified_diff("x.md", before, after).data
+    assert diff.count(b"\n-") == diff.count(b"\n+") - 1 == 50 * 180  # `+++` header counts once
+
+
+def test_diff_of_a_deleted_block_is_a_deletion():
+    lines = [b"line %d\n" % i for i in range(5000)]
+    before = b"".join(lines)
+    after = b"".join(lines[:1000] + lines[3000:])
+    diff = unified_diff("x.md", before, after).data
+    assert diff.count(b"\n-line") == 2000 and b"\n+" not in diff.split(b"\n", 2)[2]
+    assert len(split_lines(diff)) == 2 + 1 + 3 + 2000 + 3
+
+
+def test_many_inline_ignores_on_one_line():
+    # was 14 s for 8,000: the line was sliced again around every pragma
+    doc = Document("<!-- mt-repair: ignore[PN001] --> كلمة " * 8000)
+    with deadline():
+        assert doc.ignores == {1: frozenset({"PN001"})}
+    assert Document("<!-- mt-repair: ignore -->\nكلمة").ignores == {2: None}
+
+
+def test_residue_lines_with_urls(settings):
+    # was 16 s for 8,000 lines: each residue line was tested against every skipped span
+    found = run_rule("RS001", "تابعونا على https://x.com/a\n" * 8000, settings)
+    assert len(found) == 8000
+
+
+def test_character_runs_many_on_one_line(settings):
+    # was 52 s for 80 KB: each run sliced its whole line again; and each stretch of runs
+    # was compared with every other run of the text
+    assert run_rule("RP008", "!!!!!! x " * 9000, settings)
+    found = run_rule("RP008", "وقد أعطي للمرضى المتعافيننن في المستشفى " * 2000, settings)
+    assert len(found) == 2000
+
+
+def test_shortcodes_without_closers_on_one_line(settings):
+    # quadratic: every embed opener without a closer scanned to the line end, and every
+    # bare WEAK code sliced the rest of its line
+    run_rule("RS003", "[tweet x] " * 10_000 + "[b]x " * 10_000, settings)
+    found = run_rule("RS003", "[video a][/video] [b]x[/b] " * 3000, settings)
+    assert len(found) == 3000 * 3
+
+
+def test_many_word_echoes(settings):
+    # quadratic: each echo was checked against every echo already reported
+    found = run_rule("RP002", "fever and fever for patients. " * 8000, settings)
+    assert len(found) == 8000
+
+
+def test_many_variant_surnames(settings):
+    # quadratic: the whole text was searched for the house spelling once per surname
+    assert run_rule("TM001", "وقال شولز إن ألمانيا ستدعم أوكرانيا.\n" * 3000, settings) == []  # was 10 s
+    found = run_rule("TM001", "قال بوتن إن روسيا. وقال فلاديمير بوتين ذلك.\n" * 4000, settings)
+    assert len(found) == 4000
+
+
+def test_name_drift_with_many_digit_joints(settings):
+    # was 11 s for 50 KB: each `a 1` joint rescanned to the text end for a compound
+    assert run_rule("TM003", "1a " * 20_000, settings) == []
+
+
+def test_detached_waw_many_on_one_line(settings):
+    # was 4.5 s for 100 KB: the whole line was split around every `و`
+    assert run_rule("SC009", "اختر الإجابة أ و ب ثم انتقل إلى النسخة باء و جيم " * 2000, settings) == []
