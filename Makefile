@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0  # the CPU wheel on disk; first, so .[mt] adds no CUDA
-	$(BIN)/pip install --quiet -e ".[dev,mt,similarity]"
+	$(BIN)/pip install --quiet -e ".[dev,mt,similarity,archive]"
 	@touch $(STAMP)
 
 # hunspell dictionaries (optional, a second opinion for the spelling check).
