@@ -124,27 +124,50 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str | Path) -> "Baseline":
+        """Read a baseline file. Every part of it is checked: a file that is not one, or an
+        entry that is not as `dumps` writes it, raises BaselineError naming what is wrong."""
         p = Path(path)
         try:
-            data = json.loads(p.read_text(encoding="utf-8"))
+            data = json.loads(p.read_text(encoding="utf-8"), parse_constant=_no_constant)
         except FileNotFoundError:
             raise BaselineError(f"baseline {p} does not exist; write one with --write-baseline {p}") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise BaselineError(f"baseline {p}: cannot read: {exc}") from None
         except json.JSONDecodeError as exc:
             raise BaselineError(f"baseline {p}: invalid JSON: {exc}") from None
+        except RecursionError:  # json parses nested arrays recursively
+            raise BaselineError(f"baseline {p}: invalid JSON: arrays or objects nested too deeply") from None
+        except ValueError as exc:  # NaN, Infinity
+            raise BaselineError(f"baseline {p}: {exc}") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise BaselineError(f"baseline {p}: not an mt-repair baseline (no \"format\": \"{FORMAT}\")")
         if data.get("version") != VERSION:
             raise BaselineError(f"baseline {p}: version {data.get('version')!r}; this mt-repair reads {VERSION}")
+        files = data.get("files")
+        if not isinstance(files, dict):
+            raise BaselineError(f"baseline {p}: malformed: \"files\" must be an object of path -> list of findings, "
+                                f"not {type(files).__name__ if files is not None else 'missing'}")
         counts: dict[str, Counter] = {}
         shown = {}
-        try:
-            for file, rows in data["files"].items():
-                c = counts.setdefault(file, Counter())
-                for row in rows:
-                    c[str(row["fingerprint"])] += int(row["count"])
-                    shown[(file, str(row["fingerprint"]))] = (str(row.get("code", "")), str(row.get("text", "")))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise BaselineError(f"baseline {p}: malformed entry ({exc})") from None
+        for file, rows in files.items():
+            if not isinstance(rows, list):
+                raise BaselineError(f"baseline {p}: malformed entry for {file}: a list of findings was expected, "
+                                    f"not {type(rows).__name__}")
+            c = counts.setdefault(file, Counter())
+            for n, row in enumerate(rows, 1):
+                at = f"baseline {p}: malformed finding {n} of {file}"
+                if not isinstance(row, dict):
+                    raise BaselineError(f"{at}: must be an object with fingerprint and count")
+                fp, count = row.get("fingerprint"), row.get("count")
+                if not isinstance(fp, str) or not fp:
+                    raise BaselineError(f"{at}: fingerprint must be a string, not {fp!r}")
+                # bool is an int to Python; 1.0 or "2" would be read silently as something else
+                if type(count) is not int or count < 1:
+                    raise BaselineError(f"{at}: count must be a whole number of 1 or more, not {count!r}")
+                c[fp] += count
+                shown[(file, fp)] = (str(row.get("code", "")), str(row.get("text", "")))
         return cls(p.parent, counts, shown)
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a number JSON allows (a count must be a whole number)")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import fnmatch
 import os
+import stat
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from mt_repair import __version__
 from mt_repair.types import Applicability, Severity
+from mt_repair.userpatterns import PatternTimeout
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("full", "concise", "json", "github", "sarif")
@@ -39,7 +41,13 @@ def _parser() -> argparse.ArgumentParser:
                    help="lowest severity that makes the exit code 1 (default: warning)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     c.add_argument("--stdin-filename", default=None, help="path to report for `-` (and to match config)")
-    c.add_argument("--max-size", type=float, default=20, metavar="MB", help="skip larger files (default 20)")
+    def megabytes(value: str) -> float:  # `inf` and `nan` parse as floats but size nothing
+        mb = float(value)
+        if not 0 < mb < 1e9:
+            raise argparse.ArgumentTypeError(f"must be a size in MB above 0, not {value!r}")
+        return mb
+
+    c.add_argument("--max-size", type=megabytes, default=20, metavar="MB", help="skip larger files (default 20)")
     c.add_argument("--no-source", action="store_true", help="full format: do not print the source lines")
     c.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     c.add_argument("--hook", action="store_true", help="for git hooks: implies --force-exclude; files that "
@@ -67,6 +75,10 @@ def _parser() -> argparse.ArgumentParser:
 
     add_eval_parser(sub)
 
+    from mt_repair.archive.command import add_parser as add_archive_parser
+
+    add_archive_parser(sub)
+
     r = sub.add_parser("rule", help="explain a rule (or list them all)")
     r.add_argument("code", nargs="?", help="rule code, e.g. RP001")
     r.add_argument("--all", action="store_true", help="list every rule")
@@ -75,6 +87,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:  # a file name that is not UTF-8 prints as its own bytes (as ls does), not as a crash
+        sys.stdout.reconfigure(errors="surrogateescape")
+    except (AttributeError, ValueError, OSError):
+        pass  # not a text stream we may reconfigure (tests, an embedding program)
     try:
         if args.command == "check":
             return cmd_check(args)
@@ -88,11 +104,18 @@ def main(argv: list[str] | None = None) -> int:
             from mt_repair.evaluation.cli import run as cmd_eval
 
             return cmd_eval(args)
+        if args.command == "archive":
+            from mt_repair.archive.command import run as cmd_archive
+
+            return cmd_archive(args)
         if args.command == "init":
             return cmd_init(args)
         _parser().print_help()
         return EXIT_CLEAN
     except UsageError as exc:
+        print(f"mt-repair: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except PatternTimeout as exc:  # a user's residue pattern ran too long on some line
         print(f"mt-repair: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
@@ -203,23 +226,54 @@ def load_cli_settings(args, anchor: Path):
     return settings
 
 
+class Entry(NamedTuple):
+    """A file to check (or stdin), or why one cannot be: `error` fails the run, `note` does not."""
+
+    path: str
+    stdin: bool = False
+    error: str | None = None
+    note: str | None = None
+
+
 def iter_files(paths: list[str], settings):
-    """Yield (display_path, is_stdin) for files given or found under folders."""
+    """Yield an Entry for each file given or found under folders. Only regular files found
+    in folders are checked (a FIFO would block, a link to /dev/zero never ends); other
+    files there get a note. A folder that cannot be read is an error, never skipped silently."""
     for raw in paths:
         if raw == "-":
-            yield "-", True
+            yield Entry("-", stdin=True)
             continue
         p = Path(raw)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not _excluded(d, settings))
-                for name in sorted(files):
-                    if _excluded(name, settings):
-                        continue
-                    if any(fnmatch.fnmatch(name, g) for g in settings.include):
-                        yield os.path.join(root, name), False
-        else:
-            yield raw, False  # named explicitly: checked whatever its extension
+        if not p.is_dir():
+            yield Entry(raw)  # named explicitly: checked whatever its extension
+            continue
+        unreadable: list[OSError] = []
+        for root, dirs, files in os.walk(p, onerror=unreadable.append):
+            yield from _folder_errors(unreadable)
+            dirs[:] = sorted(d for d in dirs if not _excluded(d, settings))
+            for name in sorted(files):
+                if _excluded(name, settings) or not any(fnmatch.fnmatch(name, g) for g in settings.include):
+                    continue
+                path = os.path.join(root, name)
+                try:
+                    mode = os.stat(path).st_mode
+                except OSError:
+                    yield Entry(path)  # a dangling link, gone: reading it says so
+                    continue
+                if stat.S_ISREG(mode):
+                    yield Entry(path)
+                else:
+                    from mt_repair.textio import kind_of
+
+                    yield Entry(path, note=f"skipped: {kind_of(mode)}, not a regular file")
+        yield from _folder_errors(unreadable)
+
+
+def _folder_errors(errors: list[OSError]):
+    while errors:
+        exc = errors.pop(0)
+        why = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+        yield Entry(str(exc.filename), error=f"cannot read this folder: {why}; its files were not checked")
 
 
 def _excluded(name: str, settings) -> bool:
@@ -227,15 +281,17 @@ def _excluded(name: str, settings) -> bool:
 
 
 def cmd_check(args) -> int:
-    from mt_repair.linter import check_text, fix_text
     from mt_repair.reporters import FileResult
-    from mt_repair.textio import InputError, NotAnArticle, decode, read_source, write_atomic
 
     if args.fix and args.diff:
         raise UsageError("--fix and --diff do not go together: --diff never writes")
     if args.write_baseline and args.diff:
         raise UsageError("--write-baseline and --diff do not go together")
     baseline = None if args.write_baseline else _load_baseline(args.baseline)  # writing records everything
+    if args.write_baseline:
+        _refuse_to_replace(args.write_baseline)
+    if sys.stdout is None or sys.stdin is None and "-" in args.paths:  # started with `>&-` or `<&-`
+        raise UsageError(f"standard {'output' if sys.stdout is None else 'input'} is closed")
     force_exclude = args.force_exclude or args.hook
     if (args.source is None) != (args.target is None):
         raise UsageError("--source and --target go together")
@@ -246,57 +302,32 @@ def cmd_check(args) -> int:
     minimum = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
     max_bytes = int(args.max_size * 1024 * 1024)
     results: list[FileResult] = []
-    diffs: list[str] = []
+    diffs: list[bytes] = []
     seen = set()
-    for path, is_stdin in iter_files(args.paths, settings):
+    for entry in iter_files(args.paths, settings):
+        path, is_stdin = entry.path, entry.stdin
         if path in seen:
             continue
         seen.add(path)
         shown = (args.stdin_filename or "<stdin>") if is_stdin else path
-        note = None if is_stdin else _skip_note(path, settings, args.hook, force_exclude)
+        if entry.error:
+            results.append(FileResult(shown, error=entry.error))
+            continue
+        note = entry.note or (None if is_stdin else _skip_note(path, settings, args.hook, force_exclude))
         if note:
             results.append(FileResult(shown, note=note, skipped=True))
             continue
+        echo = _Echo() if is_stdin and args.fix else None
         try:
-            if is_stdin:
-                src = decode(sys.stdin.buffer.read(), shown, max_bytes)
-            else:
-                src = read_source(path, max_bytes)
-        except InputError as exc:
-            if args.hook and isinstance(exc, NotAnArticle):
-                results.append(FileResult(shown, note=str(exc), skipped=True))
-            else:
-                results.append(FileResult(shown, error=str(exc)))
-            continue
-        if not src.text.strip():
-            results.append(FileResult(shown, text=src.text, note="empty, nothing to check"))
-            continue
-        text = src.text
-        fixed_count = 0
-        if args.fix or args.diff:
-            new_text, fixed_count = fix_text(text, settings, shown, minimum)
-            if new_text != text:
-                if args.diff:
-                    diffs.append(_unified_diff(shown, text, new_text))
-                    fixed_count = 0
-                elif is_stdin:
-                    sys.stdout.buffer.write(src.encode(new_text))
-                    text = new_text
-                else:
-                    try:
-                        write_atomic(path, src.encode(new_text))
-                        text = new_text
-                    except (InputError, OSError) as exc:
-                        results.append(FileResult(shown, error=f"fix not written: {exc}"))
-                        continue
-        findings = check_text(text, settings, shown)
-        findings = _with_pair_findings(args, shown, text, findings, settings, max_bytes)
-        if baseline is not None:
-            findings = baseline.filter(shown, text, findings)
-        results.append(FileResult(shown, text=text, findings=findings, fixed=fixed_count))
+            results.append(_check_one(args, path, shown, is_stdin, settings, minimum, max_bytes, baseline, diffs,
+                                      echo))
+        finally:
+            if echo is not None:
+                echo.flush()  # a filter prints the text, fixed or not, whatever else happened
 
     if args.diff:
-        sys.stdout.write("".join(diffs))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(b"".join(diffs))  # bytes: the patch must match the file's bytes
         n = len(diffs)
         if not args.quiet:
             print(f"{n} file{'s' if n != 1 else ''} would be changed." if n else "No fixes to apply.",
@@ -316,6 +347,73 @@ def cmd_check(args) -> int:
         return EXIT_ERROR
     failing = any(f.severity >= settings.fail_on for r in results for f in r.findings)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+class _Echo:
+    """What `check - --fix` prints: the input as read until a fixed text replaces it."""
+
+    def __init__(self) -> None:
+        self.data = b""
+        self.more = False  # stdin was cut at the size limit: the rest is copied through as is
+
+    def flush(self) -> None:
+        out = sys.stdout.buffer
+        out.write(self.data)
+        if self.more:
+            import shutil
+
+            shutil.copyfileobj(sys.stdin.buffer, out)
+        out.flush()
+
+
+def _check_one(args, path, shown, is_stdin, settings, minimum, max_bytes, baseline, diffs, echo):
+    """Check one file (or stdin); with --fix write it back, or into `echo` for stdin."""
+    from mt_repair.linter import check_text, fix_and_check
+    from mt_repair.reporters import FileResult
+    from mt_repair.textio import FileChanged, InputError, NotAnArticle, decode, read_at_most, read_source
+    from mt_repair.textio import write_atomic
+
+    try:
+        if is_stdin:
+            raw = read_at_most(sys.stdin.buffer.read, max_bytes + 1)  # bounded: stdin may never end
+            if echo is not None:
+                echo.data, echo.more = raw, len(raw) > max_bytes
+            src = decode(raw, shown, max_bytes)
+        else:
+            src = read_source(path, max_bytes)
+    except InputError as exc:
+        if args.hook and isinstance(exc, NotAnArticle):
+            return FileResult(shown, note=str(exc), skipped=True)
+        return FileResult(shown, error=str(exc))
+    if not src.text.strip():
+        return FileResult(shown, text=src.text, note="empty, nothing to check")
+    text = src.text
+    fixed_count = 0
+    outcome = None
+    if args.fix or args.diff:
+        outcome = fix_and_check(text, settings, shown, minimum)  # with the findings on the fixed text
+        new_text, fixed_count = outcome.text, outcome.fixed
+        if new_text != text:
+            if args.diff:
+                diffs.append(_unified_diff(shown, src, new_text))
+                fixed_count = 0
+            elif echo is not None:
+                echo.data = src.encode(new_text)
+                text = new_text
+            else:
+                try:
+                    write_atomic(path, src.encode(new_text), expect=src.stamp)
+                    text = new_text
+                except (FileChanged, InputError) as exc:
+                    return FileResult(shown, error=str(exc))
+                except OSError as exc:
+                    return FileResult(shown, error=f"fix not written: {exc.strerror or exc}")
+    # after --fix the last round's findings are the report (nothing a fix hid, no second check)
+    findings = outcome.findings if outcome and text == outcome.text else check_text(text, settings, shown)
+    findings = _with_pair_findings(args, shown, text, findings, settings, max_bytes)
+    if baseline is not None:
+        findings = baseline.filter(shown, text, findings)
+    return FileResult(shown, text=text, findings=findings, fixed=fixed_count)
 
 
 def _with_pair_findings(args, shown: str, text: str, findings, settings, max_bytes: int):
@@ -364,12 +462,42 @@ def _load_baseline(path: Path | None):
         raise UsageError(str(exc)) from None
 
 
+def _refuse_to_replace(path: Path) -> None:
+    """--write-baseline replaces only a baseline (or an empty file): never an article."""
+    from mt_repair.baseline import FORMAT
+    from mt_repair.textio import InputError, read_source
+
+    if not os.path.exists(path):
+        if not Path(os.path.realpath(path)).parent.is_dir():
+            raise UsageError(f"--write-baseline {path}: the folder {path.parent} does not exist")
+        return
+    try:
+        raw = read_source(path, max_bytes=1 << 30).text
+    except InputError as exc:
+        why = str(exc).removeprefix("skipped: ")
+        raise UsageError(f"--write-baseline {path}: {why}; refusing to replace it") from None
+    if not raw.strip():
+        return
+    try:
+        import json
+
+        ours = json.loads(raw).get("format") == FORMAT
+    except (ValueError, AttributeError, RecursionError):
+        ours = False
+    if not ours:
+        raise UsageError(f"--write-baseline {path}: the file exists and is not an mt-repair baseline; "
+                         f"refusing to replace it (choose another name, or delete the file first)")
+
+
 def _write_baseline(args, results) -> int:
     from mt_repair.baseline import Baseline
+    from mt_repair.textio import InputError
 
     base = Baseline.record(args.write_baseline.parent, results)
     try:
         base.write(args.write_baseline)
+    except InputError as exc:
+        raise UsageError(f"cannot write baseline {args.write_baseline}: {exc}") from None
     except OSError as exc:
         raise UsageError(f"cannot write baseline {args.write_baseline}: {exc.strerror or exc}") from None
     _print_errors(results)
@@ -424,10 +552,11 @@ def report(results, fmt: str, args, fixing: bool, to_stderr: bool = False) -> No
         render_full(results, console, fixing, show_source=not args.no_source)
 
 
-def _unified_diff(path: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
-    out = []
-    for line in lines:
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+def _unified_diff(path: str, src, new_text: str) -> bytes:
+    """The patch from the file as read to the bytes --fix would write (mt_repair.unified_diff)."""
+    from mt_repair.unified_diff import unified_diff
+
+    diff = unified_diff(path, src.encode(src.text), src.encode(new_text))
+    if diff.note:
+        print(f"{path}: note: {diff.note}", file=sys.stderr)
+    return diff.data

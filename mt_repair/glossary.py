@@ -92,7 +92,7 @@ def read_glossary(path: str | Path) -> list[Entry]:
             ar_variants=_split(row["ar_variants"]), en_variants=_split(row["en_variants"]),
             handles=_split(row["handles"]), safe=row["fix"] != "unsafe", note=row["note"],
             style_variants=_style(row["ar_variants"]) | _style(row["en_variants"]),
-            source=f"{path.name}:{lineno}",
+            source=f"{path}:{lineno}",
         ))
     if header is None:
         raise GlossaryError(f"{path}: empty glossary (no header line)")
@@ -104,7 +104,7 @@ def validate(entries: list[Entry]) -> list[str]:
     problems: list[str] = []
     for lang in ("ar", "en"):
         owner: dict[str, Entry] = {}
-        canon = {getattr(e, lang) for e in entries}
+        canon = {getattr(e, lang): e for e in entries}
         for e in entries:
             forms = (getattr(e, lang),) + getattr(e, f"{lang}_variants")
             for form in forms:
@@ -115,7 +115,8 @@ def validate(entries: list[Entry]) -> list[str]:
                 if v == getattr(e, lang):
                     problems.append(f"{e.source}: variant {v!r} equals its canonical form")
                 elif v in canon:
-                    problems.append(f"{e.source}: variant {v!r} is a canonical form elsewhere (loop)")
+                    problems.append(f"{e.source}: variant {v!r} is the canonical form of {canon[v].source} "
+                                    f"(a loop: each --fix would change the name again)")
     seen: dict[str, Entry] = {}
     for e in entries:
         for h in e.handles:
@@ -124,6 +125,13 @@ def validate(entries: list[Entry]) -> list[str]:
                 problems.append(f"{e.source}: handle {h!r} also in {seen[key].source}")
             seen.setdefault(key, e)
     return problems
+
+
+def _raise_problems(problems: list[str], shown: int = 5) -> None:
+    if problems:
+        more = f"\n  … and {len(problems) - shown} more" if len(problems) > shown else ""
+        raise GlossaryError("glossary unsafe to correct with (a duplicate or a loop):\n  "
+                            + "\n  ".join(problems[:shown]) + more)
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -158,10 +166,18 @@ class Glossary:
 
     @classmethod
     def load(cls, paths: list[str | Path]) -> "Glossary":
+        """The glossaries in `paths` merged, each checked alone and then all together
+        with `validate`: a duplicate, a loop or a cycle (a variant that is another
+        entry's canonical form, so that every --fix changes the name again) raises
+        GlossaryError naming the file and line of both entries."""
         merged: dict[str, Entry] = {}
         for p in paths:
-            for e in read_glossary(p):
+            entries = read_glossary(p)
+            _raise_problems(validate(entries))
+            for e in entries:
                 merged[e.ar] = e  # a later glossary overrides the same canonical form
+        if len(paths) > 1:
+            _raise_problems(validate(list(merged.values())))
         return cls(list(merged.values()))
 
     @cached_property

@@ -177,9 +177,9 @@ def test_file_vanishing_before_write(tmp_path, monkeypatch):
     art.write_text("قال الرئيس ، وأضاف\n", encoding="utf-8")
     real = textio.write_atomic
 
-    def vanish(path, data):
+    def vanish(path, data, **kw):
         os.unlink(path)
-        return real(path, data)
+        return real(path, data, **kw)
 
     monkeypatch.setattr(textio, "write_atomic", vanish)
     assert main(["check", "--isolated", "--fix", str(art)]) == 2

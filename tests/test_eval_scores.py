@@ -45,8 +45,8 @@ def test_compare_matches_sacrebleu_called_directly():
 
 
 def test_paired_bootstrap_gives_p_values_and_intervals_deterministically():
-    before = BEFORE * 4
-    after, refs = AFTER * 4, REFS * 4
+    before = BEFORE * 10  # 30 segments: the fewest the test gives a p-value for
+    after, refs = AFTER * 10, REFS * 10
     one = compare(before, after, refs, n_samples=200)
     two = compare(before, after, refs, n_samples=200)
     assert [m.as_dict() for m in one] == [m.as_dict() for m in two]
@@ -77,7 +77,12 @@ def test_segments_line_and_document_units():
     assert segs.unit == "line"
     assert segs.after == ("one two three", "", "four five six")
     assert segs.origin[2] == ("a.txt", 3)
-    doc = segments([(b, "one two three\nfour five six\n", _tf("r", "one two three\nfour five six\n"))], "auto")
+    # line counts differ: auto aligns sentences; the residue line joins the segment before it
+    r2 = _tf("r", "one two three\nfour five six\n")
+    sent = segments([(b, "one two three\nfour five six\n", r2)], "auto")
+    assert sent.unit == "sentence" and sent.before == ("one two three share", "four five six")
+    assert sent.after == ("one two three", "four five six") and sent.reference == ("one two three", "four five six")
+    doc = segments([(b, "one two three\nfour five six\n", r2)], "document")
     assert doc.unit == "document" and doc.before == ("one two three share four five six",)
 
 

@@ -2,8 +2,8 @@
 
 Modules, each small and free of I/O unless its name says otherwise:
 
-- `corpus`     load texts (files or folders), align them by name or line, cut segments
-- `scores`     sacrebleu BLEU / chrF++ / TER before and after, paired bootstrap (lazy import)
+- `corpus`     load texts (files or folders), align them by name, cut aligned segments (lines or sentences)
+- `scores`     sacrebleu BLEU / chrF++ / TER before and after, paired randomization or bootstrap (lazy import)
 - `rates`      findings per 1,000 words by category and rule
 - `terms`      glossary term accuracy, monolingual and Arabic-source/English-target pairs
 - `harm`       do-no-harm: characters a repair changes in texts marked clean
@@ -14,7 +14,7 @@ Modules, each small and free of I/O unless its name says otherwise:
 - `synthetic`  inject → check → fix → score on NTREX-128
 - `report`     Markdown, JSON and self-contained HTML (template in `templates/`)
 - `diffs`      side-by-side excerpts of what changed
-- `progress`   a rich progress bar on stderr, for long runs
+- `progress`   progress of each phase on stderr (bars, or plain lines with --progress), and its timings
 - `cli`        `mt-repair eval`
 
 sacrebleu (and numpy with it) is imported only inside `scores`, so the checker never pays for it.

@@ -18,8 +18,8 @@ def add_parser(subparsers) -> None:
     e = subparsers.add_parser(
         "eval", help="evaluate repairs: scores, artifact rates, terms, do-no-harm, detection, synthetic benchmark",
         description="Evaluate the checker and its repairs. Give texts (files or folders) to get artifact rates and "
-                    "term accuracy before and after the repair; add --reference for BLEU/chrF++/TER with a paired "
-                    "bootstrap test, --labels for detection precision/recall/F1, --clean for do-no-harm, --source "
+                    "term accuracy before and after the repair; add --reference for BLEU/chrF++/TER over aligned "
+                    "segments with a paired significance test, --labels for detection precision/recall/F1, --clean for do-no-harm, --source "
                     "for Arabic-source term accuracy; or run --synthetic on NTREX-128. Reports (report.md, "
                     "report.json, report.html) go into --output and nowhere else.")
     e.add_argument("paths", nargs="*", metavar="PATH", help="texts to evaluate (the 'before' side)")
@@ -27,8 +27,10 @@ def add_parser(subparsers) -> None:
                    "in memory)")
     e.add_argument("--unsafe-fixes", action="store_true", help="the in-memory repair also applies unsafe fixes")
     e.add_argument("--reference", metavar="PATH", help="reference texts (clean or post-edited), same file names")
-    e.add_argument("--segments", choices=("auto", "line", "document"), default="auto",
-                   help="score line by line or each file as one segment (auto: lines when line counts match)")
+    e.add_argument("--segments", choices=("auto", "line", "sentence", "document"), default="auto",
+                   help="what a segment is: a line, an aligned sentence, or a whole file (slow for TER, and "
+                        "too few segments for a significance test); auto: lines for a file whose reference has "
+                        "as many lines, else aligned sentences")
     e.add_argument("--source", metavar="PATH", help="pair mode: Arabic source texts of the (English) PATHs")
     e.add_argument("--labels", metavar="FILE", help="labels JSON Lines: detection precision, recall and F1")
     e.add_argument("--baseline", metavar="FILE", help="findings to set apart from detection scores (JSON Lines, "
@@ -43,7 +45,12 @@ def add_parser(subparsers) -> None:
     e.add_argument("--judged", metavar="FILE", help="synthetic: TSV of clean-corpus findings judged real defects "
                    "(tests/data/ntrex_judged.tsv)")
     e.add_argument("--bootstrap", type=int, default=1000, metavar="N",
-                   help="paired bootstrap resamples (default 1000; 0 = no significance test)")
+                   help="trials of the paired significance test and resamples of its 95%% intervals (default 1000; "
+                        "0 = no significance test)")
+    e.add_argument("--test", choices=("ar", "bs"), default="ar",
+                   help="paired significance test, as sacrebleu runs it: ar, approximate randomization (default: "
+                        "it rejects a true null hypothesis at its nominal rate), or bs, the paired bootstrap "
+                        "(2-3x too often on TICO-19: benchmarks/bench_eval.py --calibrate)")
     e.add_argument("--tokenize", default=None, help="sacrebleu tokenizer for BLEU (default 13a)")
     e.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
                    help="ignore findings below this severity (default: count all)")
@@ -52,7 +59,11 @@ def add_parser(subparsers) -> None:
     e.add_argument("--format", default="md,json,html", help="comma-separated: md, json, html (default all)")
     e.add_argument("--title", default=None, help="report title")
     e.add_argument("--strict", action="store_true", help="exit 1 when a goal is not met")
-    e.add_argument("--no-progress", action="store_true", help="no progress bar")
+    e.add_argument("--no-progress", action="store_true", help="no progress bars")
+    e.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal "
+                   "(as plain lines)")
+    e.add_argument("--timings", action="store_true", help="print seconds per phase on stderr and add them to "
+                   "report.json")
     from mt_repair.cli import add_settings_arguments
 
     add_settings_arguments(e)
@@ -77,6 +88,20 @@ def _formats(value: str) -> tuple[str, ...]:
     return out
 
 
+def _check_tokenize(name: str) -> None:
+    """Build the BLEU tokenizer now: an unknown name (KeyError) or a missing optional
+    package (ja-mecab, spm) is a usage error before any work is done."""
+    from sacrebleu.metrics import BLEU
+
+    try:
+        BLEU(tokenize=name)
+    except KeyError:
+        raise EvalError(f"--tokenize {name!r} is not a sacrebleu tokenizer: "
+                        f"{', '.join(BLEU.TOKENIZERS)}") from None
+    except Exception as exc:  # noqa: BLE001 - an ImportError or whatever the tokenizer's setup raises
+        raise EvalError(f"--tokenize {name}: this tokenizer cannot be used here: {exc}") from None
+
+
 def _run(args) -> int:
     from mt_repair.cli import load_cli_settings
     from mt_repair.evaluation.progress import progress
@@ -90,6 +115,8 @@ def _run(args) -> int:
         raise EvalError("--rate must be above 0 and at most 1")
     if args.bootstrap < 0:
         raise EvalError("--bootstrap must be 0 or more")
+    if args.tokenize is not None:
+        _check_tokenize(args.tokenize)
     output = Path(args.output)
     for p in [*args.paths, args.after, args.reference, args.source, *args.clean]:
         if p and Path(p).resolve() in (output.resolve(), *output.resolve().parents) and Path(p).is_file():
@@ -99,7 +126,7 @@ def _run(args) -> int:
     minimum = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
     min_sev = int(Severity.parse(args.min_severity))
     runs, extra = [], {}
-    with progress(not args.no_progress) as track:
+    with progress(not args.no_progress, args.progress) as track:
         if args.synthetic:
             from mt_repair.evaluation.synthetic import Options, run_synthetic
 
@@ -111,9 +138,18 @@ def _run(args) -> int:
             runs.extend(syn_runs)
         if args.paths or args.clean or args.labels:
             runs.append(evaluate(args, settings, minimum, min_sev, track))
-    command = "mt-repair eval " + " ".join(shlex.quote(a) for a in sys.argv[2:]) if sys.argv[1:2] == ["eval"] else ""
-    doc = document(runs, command)
-    written = write_reports(output, doc, formats, extra)
+        command = "mt-repair eval " + " ".join(shlex.quote(a) for a in sys.argv[2:]) \
+            if sys.argv[1:2] == ["eval"] else ""
+        if args.timings:  # only when asked: timings would make the same run's reports differ
+            for run in runs:
+                run["timings"] = {k: {"wall_s": round(v, 3), "cpu_s": round(track.cpu[k], 3)}
+                                  for k, v in track.timings.items()}
+        doc = document(runs, command)
+        with track.phase("writing reports"):
+            written = write_reports(output, doc, formats, extra)
+    if args.timings:
+        for name, seconds in track.timings.items():
+            print(f"mt-repair eval: {name}: {seconds:.2f} s (CPU {track.cpu[name]:.2f} s)", file=sys.stderr)
     _summary(runs, [p for p in written if p.name.startswith("report.")])
     missed = [g for r in runs for g in r.get("goals", []) if not g["met"]]
     return EXIT_GOALS if args.strict and missed else EXIT_OK
@@ -126,9 +162,12 @@ def _summary(runs, reports) -> None:
         if det:
             cells = [f"{c['category']} F1 {c['f1']:.3f}" for c in det["categories"] if c["f1"] is not None]
             print("  detection: " + ", ".join(cells))
-        for m in (run.get("scores") or {}).get("metrics", []):
+        scores = run.get("scores") or {}
+        for m in scores.get("metrics", []):
             print(f"  {m['name']}: {m['before']:.2f} -> {m['after']:.2f}"
                   + (f" (p {m['p_value']:.4f})" if m["p_value"] is not None else ""))
+        if scores.get("warning"):
+            print(f"  warning: {scores['warning']}")
         r = run.get("rates")
         if r:
             print(f"  findings per 1,000 words: {r['total']['before_per_1k']:.2f} -> {r['total']['after_per_1k']:.2f}")
@@ -144,7 +183,8 @@ def evaluate(args, settings, minimum, min_sev, track) -> dict:
     from mt_repair.evaluation.corpus import TextFile, load_corpus, pair_files, require_words
     from mt_repair.evaluation.rates import rates_dict, rule_names, tally
     from mt_repair.evaluation.terms import TermMatcher
-    from mt_repair.linter import check_text, fix_text
+    from mt_repair.fixes import fix_findings_until_stable
+    from mt_repair.linter import check_text
 
     def check(text, path):
         return [f for f in check_text(text, settings, path) if f.severity >= min_sev]
@@ -152,35 +192,47 @@ def evaluate(args, settings, minimum, min_sev, track) -> dict:
     if len(args.paths) > 1 and (args.after or args.reference or args.source):
         raise EvalError("with --after, --reference or --source give one file or one folder of texts")
     files: list[TextFile] = []
-    for p in args.paths:
-        files.extend(load_corpus(p, settings, "texts", args.output))
-    if args.paths:
-        require_words(files, "texts", " ".join(args.paths))
-    afters = pair_files(files, load_corpus(args.after, settings, "--after", args.output), "--after", args.after) \
-        if args.after else None
-    # check everything first: a bad reference or labels file must fail before any work is written
-    refs = pair_files(files, load_corpus(args.reference, settings, "--reference", args.output), "--reference", args.reference) \
-        if args.reference else None
-    sources = pair_files(files, load_corpus(args.source, settings, "--source", args.output), "--source", args.source) \
-        if args.source else None
-    labels = texts = None
-    if args.labels:
-        from mt_repair.evaluation.detection import load_labels
+    with track.phase("loading"):
+        for p in args.paths:
+            files.extend(load_corpus(p, settings, "texts", args.output))
+        if args.paths:
+            require_words(files, "texts", " ".join(args.paths))
+        afters = pair_files(files, load_corpus(args.after, settings, "--after", args.output), "--after",
+                            args.after) if args.after else None
+        # check everything first: a bad reference or labels file must fail before any work is written
+        refs = pair_files(files, load_corpus(args.reference, settings, "--reference", args.output), "--reference",
+                          args.reference) if args.reference else None
+        sources = pair_files(files, load_corpus(args.source, settings, "--source", args.output), "--source",
+                             args.source) if args.source else None
+        labels = texts = None
+        if args.labels:
+            from mt_repair.evaluation.detection import load_labels
 
-        labels, texts = load_labels(args.labels)
+            labels, texts = load_labels(args.labels)
 
     before_items, after_items, after_texts, found_by_path = [], [], [], {}
     matcher = TermMatcher(settings.glossary)
     terms_before, terms_after = Counter(), Counter()
     by_entry: Counter = Counter()
+    words = 0
     for i, f in enumerate(track(files, description="check and repair")):
-        after = afters[i].text if afters else fix_text(f.text, settings, f.path, minimum)[0]
-        fb, fa = check(f.text, f.path), check(after, f.path)
+        # the repair's first check is the original's and its last the repaired text's: check each text once
+        seen: dict[str, list] = {}
+
+        def checked(text, path=f.path, seen=seen):
+            if text not in seen:
+                seen[text] = check_text(text, settings, path)
+            return seen[text]
+
+        after = afters[i].text if afters else fix_findings_until_stable(f.text, checked, minimum).text
+        fb = [x for x in checked(f.text) if x.severity >= min_sev]
+        fa = [x for x in checked(after) if x.severity >= min_sev]
         found_by_path[f.path] = fb
         before_items.append((f.text, fb))
         after_items.append((after, fa))
         after_texts.append(after)
-        lang = Document(f.text).language
+        doc = Document(f.text)
+        lang, words = doc.language, words + len(doc.tokens)
         for side, text, acc in (("before", f.text, terms_before), ("after", after, terms_after)):
             t = matcher.tally(text, lang)
             acc["house"] += t.house
@@ -191,7 +243,7 @@ def evaluate(args, settings, minimum, min_sev, track) -> dict:
     run: dict = {"title": args.title or ("mt-repair eval: " + ", ".join(args.paths or args.clean or [args.labels])),
                  "kind": "eval", "before_label": "original", "after_label": "repaired"}
     if files:
-        run["corpus"] = {"files": len(files), "words": sum(len(Document(f.text).tokens) for f in files),
+        run["corpus"] = {"files": len(files), "words": words,
                          "repair": f"--after {args.after}" if args.after else
                          ("safe and unsafe fixes" if args.unsafe_fixes else "safe fixes")}
         run["rates"] = rates_dict(tally(before_items), tally(after_items), rule_names())
@@ -200,7 +252,7 @@ def evaluate(args, settings, minimum, min_sev, track) -> dict:
         run["examples_title"] = "Largest changes"
     goals = []
     if refs:
-        run["scores"], worst = _scores(files, after_texts, refs, args)
+        run["scores"], worst = _scores(files, after_texts, refs, args, track)
         run["scores"]["reference_label"] = "reference"
         if worst:
             run["examples"], run["examples_title"] = worst, "Changed segments, largest chrF2++ loss first"
@@ -237,24 +289,26 @@ def _terms_dict(before: Counter, after: Counter, by_entry: Counter) -> dict:
     return {"before": side(before), "after": side(after), "by_entry": rows}
 
 
-def _scores(files, after_texts, refs, args):
+def _scores(files, after_texts, refs, args, track):
     from mt_repair.evaluation.corpus import segments
     from mt_repair.evaluation.diffs import direction
-    from mt_repair.evaluation.scores import compare, sentence_chrf
+    from mt_repair.evaluation.scores import score_segments
 
-    segs = segments(list(zip(files, after_texts, refs)), args.segments)
-    metrics = compare(segs.before, segs.after, segs.reference, args.bootstrap, args.tokenize)
-    changed = [(i, sentence_chrf(segs.after[i], segs.reference[i]) - sentence_chrf(segs.before[i], segs.reference[i]))
-               for i in range(len(segs.before)) if segs.before[i] != segs.after[i]]
-    changed.sort(key=lambda x: (x[1], x[0]))
+    segs = segments(list(zip(files, after_texts, refs)), args.segments, track)
+    scored = score_segments(segs.before, segs.after, segs.reference, args.bootstrap, args.tokenize, track.phase,
+                            args.test)
+    changed = sorted(scored.chrf_deltas.items(), key=lambda x: (x[1], x[0]))
     examples = []
     for i, delta in changed[:6]:
         path, line = segs.origin[i]
         examples.append({"title": f"{path}" + (f":{line}" if line else "") + f" (chrF2++ {delta:+.2f})",
                          "path": path, "dir": direction(segs.reference[i]), "left_label": "original",
                          "right_label": "repaired", "hunks": [{"left": segs.before[i][:600], "right": segs.after[i][:600]}]})
-    return {"unit": segs.unit, "segments": len(segs.before), "before_label": "original", "after_label": "repaired",
-            "metrics": [m.as_dict() for m in metrics]}, examples
+    return {"unit": segs.unit, "segments": len(segs.before), "changed_segments": scored.changed,
+            "files_by_unit": dict(segs.files_by_unit), "warning": scored.warning,
+            "test": {"ar": "approximate randomization", "bs": "paired bootstrap"}[args.test],
+            "before_label": "original", "after_label": "repaired",
+            "metrics": [m.as_dict() for m in scored.metrics]}, examples
 
 
 def _pair_terms(sources, files, after_texts, matcher) -> dict:
@@ -310,7 +364,7 @@ def _load_baseline(path) -> list[tuple]:
             obj = json.loads(line)
             key = file_key(resolve_path(obj["path"], p, where))
             out.append((key, obj["code"], int(obj["start"]), int(obj["end"]), obj.get("message")))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError):
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, RecursionError):  # RecursionError: nested too deeply
             raise EvalError(f"{where}: expected a JSON object with path, start, end and code") from None
     return out
 

@@ -93,6 +93,8 @@ def load_labels(labels_path: str | Path) -> tuple[list[Label], dict[str, str]]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise EvalError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+        except RecursionError:  # json parses nested arrays recursively
+            raise EvalError(f"{where}: not valid JSON (arrays or objects nested too deeply)") from None
         if not isinstance(obj, dict):
             raise EvalError(f"{where}: each line must be a JSON object")
         for key in ("path", "category"):

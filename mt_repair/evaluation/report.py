@@ -197,14 +197,19 @@ def _md_detection(d: dict) -> str:
 
 def _md_scores(s: dict, b: str, a: str) -> str:
     ref = s.get("reference_label", "reference")
+    test = s.get("test", "paired bootstrap")
     out = [f"### Scores against the {ref} ({s['segments']} {s['unit']} segments)\n"]
 
     def table(metrics):
-        return _md_table(["metric", b, a, "Δ", "p (paired bootstrap)", f"95% CI {b}", f"95% CI {a}"],
+        return _md_table(["metric", b, a, "Δ", f"p ({test})", f"95% CI {b}", f"95% CI {a}"],
                          [[m["name"], _f(m["before"]), _f(m["after"]), f"{m['delta']:+.2f}", _p(m["p_value"]),
                            _ci(m["before_ci95"]), _ci(m["after_ci95"])] for m in metrics])
 
     out.append(table(s["metrics"]))
+    if s.get("changed_segments") is not None:
+        out.append(f"{_segment_note(s)}\n")
+    if s.get("warning"):
+        out.append(f"**Warning:** {s['warning']}.\n")
     if s.get("fixable"):
         out.append(f"Restoration, {s['fixable']['label']}:\n")
         out.append(table(s["fixable"]["metrics"]))
@@ -213,6 +218,12 @@ def _md_scores(s: dict, b: str, a: str) -> str:
                    + ", ".join(f"{k} {v:.2f}" for k, v in s["ceiling"]["scores"].items()) + "\n")
     out.append("Signatures:\n\n" + "\n".join(f"- {m['name']}: `{m['signature']}`" for m in s["metrics"]) + "\n")
     return "\n".join(out)
+
+
+def _segment_note(s: dict) -> str:
+    by_unit = s.get("files_by_unit") or {}
+    files = ", ".join(f"{n} file{'s' if n != 1 else ''} by {u}" for u, n in by_unit.items())
+    return f"{s['changed_segments']} of {s['segments']} segments changed by the repair" + (f"; {files}" if files else "")
 
 
 def _md_rates(r: dict, b: str, a: str) -> str:
@@ -377,15 +388,20 @@ def _h_detection(d: dict) -> str:
 
 def _h_scores(s: dict, b: str, a: str) -> str:
     ref = s.get("reference_label", "reference")
+    test = s.get("test", "paired bootstrap")
 
     def table(metrics):
-        return _h_table(["metric", b, a, "Δ", "p (paired bootstrap)", f"95% CI {b}", f"95% CI {a}"],
+        return _h_table(["metric", b, a, "Δ", f"p ({_e(test)})", f"95% CI {b}", f"95% CI {a}"],
                         [[_e(m["name"]), _f(m["before"]), _f(m["after"]),
                           f'<span class="{"ok" if (m["delta"] > 0) == m["higher_is_better"] and m["delta"] else ""}">'
                           f"{m['delta']:+.2f}</span>", _p(m["p_value"]), _ci(m["before_ci95"]), _ci(m["after_ci95"])]
                          for m in metrics])
 
     out = [f"<h3>Scores against the {_e(ref)} ({s['segments']} {_e(s['unit'])} segments)</h3>", table(s["metrics"])]
+    if s.get("changed_segments") is not None:
+        out.append(f"<p>{_e(_segment_note(s))}</p>")
+    if s.get("warning"):
+        out.append(f'<p class="warning"><strong>Warning:</strong> {_e(s["warning"])}.</p>')
     if s.get("fixable"):
         out.append(f"<p>Restoration, {_e(s['fixable']['label'])}:</p>")
         out.append(table(s["fixable"]["metrics"]))

@@ -28,14 +28,32 @@ APPLICABILITY = {"safe": "safe fix", "unsafe": "unsafe fix (needs --unsafe-fixes
 
 
 def _artifact(path: str, base: Path) -> dict:
+    # URIs are percent-encoded from the name's bytes (os.fsencode): a file name that is not
+    # UTF-8 arrives as surrogate escapes, which `quote` of a str cannot encode
     if path.startswith("<"):  # <stdin>
-        return {"uri": quote(path, safe="")}
+        return {"uri": quote(os.fsencode(path), safe="")}
     absolute = Path(os.path.abspath(path))
     try:
         rel = absolute.relative_to(base)
     except ValueError:
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(rel.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(os.fsencode(rel.as_posix()), safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _scrub(value):
+    """`value` with every string made valid Unicode: a surrogate escape (a byte of a file
+    name that is not UTF-8, in a message) is written as `\\xe9`, so the log is valid UTF-8."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+            return value
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    return value
 
 
 def _region(result: FileResult, start: int, end: int, snippet: bool = True) -> dict:
@@ -112,4 +130,4 @@ def render_sarif(results: list[FileResult], rules, version: str, base: str | Non
         "results": sarif_results,
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_scrub(log), ensure_ascii=False, indent=2) + "\n"

@@ -34,14 +34,14 @@ def add_parser(sub) -> None:
                         "to score before/after repair with `mt-repair eval FILE --after OUTPUT`")
     t.add_argument("--model", default=DEFAULT_MODEL,
                    help=f"model folder or Hugging Face id in the local cache (default {DEFAULT_MODEL})")
-    t.add_argument("--device", default="auto", help="auto (default), cpu, cuda, cuda:1, mps")
+    t.add_argument("--device", type=_device, default="auto", help="auto (default), cpu, cuda, cuda:1, mps")
     t.add_argument("--threads", type=_positive, default=None, help="CPU threads for torch (default: its own)")
     t.add_argument("--batch-size", type=_positive, default=16, help="sentences per batch (default 16)")
     t.add_argument("--max-length", type=_positive, default=256,
                    help="longest sentence in tokens, in and out (default 256)")
     t.add_argument("--num-beams", type=_positive, default=4, help="beam size (default 4; 1 is greedy)")
-    t.add_argument("--src-lang", default=None, help="source language code (NLLB arb_Arab, M2M100 ar)")
-    t.add_argument("--tgt-lang", default=None, help="target language code (NLLB eng_Latn, M2M100 en)")
+    t.add_argument("--src-lang", type=_language, default=None, help="source language code (NLLB arb_Arab, M2M100 ar)")
+    t.add_argument("--tgt-lang", type=_language, default=None, help="target language code (NLLB eng_Latn, M2M100 en)")
     t.add_argument("--no-repair", action="store_true", help="translate the source as is (no safe fixes first)")
     t.add_argument("--force", action="store_true", help="overwrite existing output files")
     from mt_repair.cli import add_settings_arguments
@@ -58,6 +58,29 @@ def _positive(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return n
+
+
+def _device(value: str) -> str:
+    """auto, cpu, mps, cuda or cuda:N: checked here, before torch is imported."""
+    import argparse
+    import re
+
+    if not re.fullmatch(r"auto|cpu|mps|cuda(?::\d{1,3})?", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a device: use auto, cpu, cuda, cuda:N or mps")
+    return value
+
+
+def _language(value: str) -> str:
+    """A language code's shape (NLLB `arb_Arab`, M2M100 `ar`, opus-mt `eng`), checked
+    before the model loads; whether the model knows it is checked once its tokenizer is
+    loaded (model.language_id)."""
+    import argparse
+    import re
+
+    if not re.fullmatch(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code: NLLB codes look like arb_Arab, "
+                                         f"M2M100 and opus-mt codes like ar or eng")
+    return value
 
 
 def default_output(article: str) -> str:
@@ -80,18 +103,19 @@ def default_pairs(output: str) -> str:
 
 
 def run(args) -> int:
-    from mt_repair.cli import UsageError, load_cli_settings
-    from mt_repair.textio import InputError, decode, read_source
+    from mt_repair.cli import load_cli_settings
+    from mt_repair.textio import MAX_BYTES, InputError, decode, read_at_most, read_source
 
     out_path = args.output or ("-" if args.article == "-" else default_output(args.article))
     pairs_path = None if args.no_pairs else (args.pairs or (None if out_path == "-" else default_pairs(out_path)))
-    for target in (out_path, pairs_path, args.raw):
-        if target and target != "-" and Path(target).exists() and not args.force:
-            raise UsageError(f"{target} exists; pass --force to overwrite it")
-    if out_path != "-" and Path(out_path).resolve() == Path(args.article).resolve():
-        raise UsageError("the output would overwrite the article")
+    outputs = [("-o", out_path), ("--pairs", pairs_path), ("--raw", args.raw)]
+    check_outputs(args.article, [(flag, p) for flag, p in outputs if p and (p, flag) != ("-", "-o")],
+                  [*args.glossary, *([args.config] if args.config else [])], args.force)
     try:
-        src = decode(sys.stdin.buffer.read(), "<stdin>") if args.article == "-" else read_source(args.article)
+        if args.article == "-":
+            src = decode(read_at_most(sys.stdin.buffer.read, MAX_BYTES + 1), "<stdin>")  # bounded
+        else:
+            src = read_source(args.article)
     except InputError as exc:
         print(f"{args.article}: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -113,29 +137,67 @@ def run(args) -> int:
                                 num_beams=args.num_beams, on_batch=advance)
     elapsed = time.perf_counter() - started
     english = result.english
+    files = {}
+    if out_path != "-":
+        files[out_path] = english.encode("utf-8")
+    if pairs_path:
+        files[pairs_path] = "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n"
+                                    for r in result.records).encode("utf-8")
+    if args.raw:
+        files[args.raw] = result.raw.encode("utf-8")
     try:
-        if out_path == "-":
-            sys.stdout.write(english)
-        else:
-            write_new(out_path, english.encode("utf-8"))
-        if pairs_path:
-            lines = "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in result.records)
-            write_new(pairs_path, lines.encode("utf-8"))
-        if args.raw:
-            write_new(args.raw, result.raw.encode("utf-8"))
+        write_all(files)
     except (InputError, OSError) as exc:
-        print(f"mt-repair: error: output not written: {exc}", file=sys.stderr)
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        print(f"mt-repair: error: output not written: {why}; no output file was changed", file=sys.stderr)
         return EXIT_ERROR
+    if out_path == "-":
+        sys.stdout.write(english)
     if not args.quiet:
         _summary(result, translator, elapsed, out_path, [p for p in (pairs_path, args.raw) if p], settings)
     return EXIT_OK
 
 
-def write_new(path: str, data: bytes) -> None:
-    """Write through a temporary file and a rename (textio.write_atomic), creating the file."""
-    from mt_repair.textio import write_atomic
+def write_all(files: dict[str, bytes]) -> None:
+    """All the output files or none: each is written to a temporary file beside it first,
+    and they are renamed into place only once every one is on disk."""
+    from mt_repair.textio import StagedWrites
 
-    write_atomic(path, data, create=True)
+    with StagedWrites() as staged:
+        for path, data in files.items():
+            staged.add(path, data)
+        staged.commit()
+
+
+def check_outputs(article: str, outputs: list[tuple[str, str]], inputs: list, force: bool) -> None:
+    """Refuse outputs that would overwrite an input (the article, even with --force, even
+    through a link), name one file twice, exist without --force, or lie in no folder."""
+    import os
+
+    from mt_repair.cli import UsageError
+
+    def same(a, b) -> bool:
+        try:
+            return os.path.samefile(a, b)  # hard links and symlinks too
+        except OSError:
+            return os.path.realpath(a) == os.path.realpath(b)
+
+    named = [("the article", article)] if article != "-" else []
+    named += [("an input file", str(p)) for p in inputs]
+    for i, (flag, path) in enumerate(outputs):
+        for what, other in named:
+            if same(path, other):
+                raise UsageError(f"{flag} {path} is {what}; refusing to overwrite it (choose another name)")
+        for flag2, path2 in outputs[:i]:
+            if same(path, path2):
+                raise UsageError(f"{flag2} and {flag} both name {path}; give each output its own file")
+        p = Path(path)
+        if p.is_dir():
+            raise UsageError(f"{flag} {path} is a folder; name a file")
+        if (p.exists() or p.is_symlink()) and not force:
+            raise UsageError(f"{path} exists; pass --force to overwrite it")
+        if not p.resolve().parent.is_dir():
+            raise UsageError(f"{flag} {path}: the folder {p.parent} does not exist")
 
 
 class _progress:

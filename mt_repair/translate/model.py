@@ -159,11 +159,9 @@ def load_translator(model: str, device: str = "auto", src_lang: str | None = Non
     if family in LANG_CODES:
         src, tgt = LANG_CODES[family]
         src, tgt = src_lang or src, tgt_lang or tgt
+        language_id(tokenizer, family, src, "--src-lang", model)  # before the setter, which raises KeyError
         tokenizer.src_lang = src
-        tgt_id = tokenizer.convert_tokens_to_ids(tgt if family == "nllb" else f"__{tgt}__")
-        if tgt_id is None or tgt_id == tokenizer.unk_token_id:
-            raise ModelUnavailable(f"{model}: the tokenizer has no language code {tgt!r} (set --tgt-lang)")
-        t.forced_bos_token_id = tgt_id
+        t.forced_bos_token_id = language_id(tokenizer, family, tgt, "--tgt-lang", model)
     elif family == "marian":
         codes = getattr(tokenizer, "supported_language_codes", []) or []
         if codes:  # a multilingual opus-mt model picks its target with a prefix token
@@ -172,6 +170,15 @@ def load_translator(model: str, device: str = "auto", src_lang: str | None = Non
                 raise ModelUnavailable(f"{model}: target code {want} is not one of {', '.join(codes[:8])}…")
             t.prefix_token = want + " "
     return t
+
+
+def language_id(tokenizer, family: str, code: str, option: str, model: str) -> int:
+    """The token id of language `code` (NLLB `arb_Arab`, M2M100 `ar` as `__ar__`). Raises
+    ModelUnavailable when the tokenizer does not know it."""
+    token_id = tokenizer.convert_tokens_to_ids(code if family == "nllb" else f"__{code}__")
+    if token_id is None or token_id == tokenizer.unk_token_id:
+        raise ModelUnavailable(f"{model}: the tokenizer has no language code {code!r} (set {option})")
+    return token_id
 
 
 def _family(model, tokenizer) -> str:
