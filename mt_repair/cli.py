@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import os
-import stat
 import sys
 from pathlib import Path
-from typing import NamedTuple
 
 from mt_repair import __version__
-from mt_repair.types import Applicability, Severity
+from mt_repair.types import Applicability
 from mt_repair.userpatterns import PatternTimeout
+from mt_repair.workspace import UsageError, add_settings_arguments, load_cli_settings  # noqa: F401 - re-exported
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("full", "concise", "json", "github", "sarif")
-
-
-class UsageError(Exception):
-    pass
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +34,14 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                    help="lowest severity that makes the exit code 1 (default: warning)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    def jobs(value: str) -> int:
+        n = int(value)
+        if n < 1:
+            raise argparse.ArgumentTypeError(f"must be 1 or more, not {value!r}")
+        return n
+
+    c.add_argument("--jobs", "-j", type=jobs, default=None, metavar="N",
+                   help="check folders on N processes (default: the usable cores; 1: serial)")
     c.add_argument("--stdin-filename", default=None, help="path to report for `-` (and to match config)")
     def megabytes(value: str) -> float:  # `inf` and `nan` parse as floats but size nothing
         mb = float(value)
@@ -50,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--max-size", type=megabytes, default=20, metavar="MB", help="skip larger files (default 20)")
     c.add_argument("--no-source", action="store_true", help="full format: do not print the source lines")
     c.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    c.add_argument("--show-fixes", action="store_true", help="with --fix: list what was fixed, per file and line")
+    c.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
+    c.add_argument("--allow-empty", action="store_true",
+                   help="exit 0 when a folder holds no file to check (default: an error, exit 2)")
     c.add_argument("--hook", action="store_true", help="for git hooks: implies --force-exclude; files that "
                    "are gone, symlinks, binary or oversized are skipped with a note, not an error")
     c.add_argument("--force-exclude", action="store_true",
@@ -67,21 +73,15 @@ def _parser() -> argparse.ArgumentParser:
                         "X.en.md beside X.ar.md pairs by itself")
     c.add_argument("--target", default=None, metavar="FILE", help="the translation to check against --source")
 
-    from mt_repair.translate.command import add_parser as add_translate_parser
+    from mt_repair.subcommands import add_lazy_parsers  # translate, eval, archive: imported when used
 
-    add_translate_parser(sub)
-
-    from mt_repair.evaluation.cli import add_parser as add_eval_parser
-
-    add_eval_parser(sub)
-
-    from mt_repair.archive.command import add_parser as add_archive_parser
-
-    add_archive_parser(sub)
+    add_lazy_parsers(sub)
 
     r = sub.add_parser("rule", help="explain a rule (or list them all)")
     r.add_argument("code", nargs="?", help="rule code, e.g. RP001")
     r.add_argument("--all", action="store_true", help="list every rule")
+    r.add_argument("--output-format", choices=("text", "json"), default="text",
+                   help="json: code, name, category, severity, fix safety, summary and docstring")
     return p
 
 
@@ -132,7 +132,15 @@ def cmd_rule(args) -> int:
 
     ALL_RULES, REGISTRY = [*MONO_RULES, *PAIR_RULES], {**MONO_REGISTRY, **PAIR_REGISTRY}  # pair rules too
 
+    as_json = getattr(args, "output_format", "text") == "json"
+    if as_json:
+        import json
+
+        from mt_repair.api import RuleInfo
     if args.all or not args.code:
+        if as_json:
+            print(json.dumps([RuleInfo.from_rule(r).as_dict() for r in ALL_RULES], ensure_ascii=False, indent=2))
+            return EXIT_CLEAN
         for rule in ALL_RULES:
             print(f"{rule.code}  {rule.name:<26} {rule.category:<12} {str(rule.severity):<8} {rule.summary.split(': ', 1)[-1]}")
         return EXIT_CLEAN
@@ -143,6 +151,9 @@ def cmd_rule(args) -> int:
             raise UsageError(f"unknown rule {args.code!r}; `mt-repair rule --all` lists them")
         code = by_name[0].code
     rule = REGISTRY[code][0]
+    if as_json:
+        print(json.dumps(RuleInfo.from_rule(rule).as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_CLEAN
     print(f"{rule.code} {rule.name}  (category: {rule.category}, default severity: {rule.severity})\n")
     from inspect import cleandoc
 
@@ -154,6 +165,12 @@ def cmd_rule(args) -> int:
 def cmd_init(args) -> int:
     from mt_repair.scaffold import init
 
+    folder = Path(args.folder)
+    if not folder.is_dir() and not folder.absolute().parent.is_dir():
+        raise UsageError(f"cannot create {folder}: its parent folder {folder.absolute().parent} does not exist "
+                         f"(init makes at most the last folder)")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder")
     try:
         steps = init(args.folder)
     except OSError as exc:
@@ -165,121 +182,6 @@ def cmd_init(args) -> int:
 
 
 # -- check -----------------------------------------------------------------------------
-def _selectors(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    from mt_repair.config import ConfigError, validate_selector
-
-    try:
-        return tuple(validate_selector(s) for s in value.split(",") if s.strip())
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
-
-
-def add_settings_arguments(p: argparse.ArgumentParser, selection: bool = True) -> None:
-    """The options `load_cli_settings` reads, for every command that runs the checker."""
-    if selection:
-        p.add_argument("--select", default=None, help="comma-separated codes, prefixes, names or categories")
-        p.add_argument("--ignore", default=None, help="comma-separated codes, prefixes, names or categories to skip")
-        p.add_argument("--extend-select", default=None, help="add to the configured selection")
-    else:
-        p.set_defaults(select=None, ignore=None, extend_select=None)
-    p.add_argument("--config", type=Path, default=None, help="config file (default: nearest .mt-repair.toml "
-                   "or pyproject.toml with [tool.mt-repair])")
-    p.add_argument("--isolated", action="store_true", help="ignore all config files")
-    p.add_argument("--glossary", action="append", type=Path, default=[], help="an extra glossary (TSV)")
-    p.add_argument("--no-hunspell", action="store_true", help="do not use hunspell dictionaries")
-
-
-def load_cli_settings(args, anchor: Path):
-    from mt_repair.config import ConfigError, Settings, find_config, load_settings
-    from mt_repair.glossary import GlossaryError
-
-    try:
-        if args.isolated:
-            settings = Settings()
-        else:
-            cfg = args.config if args.config else find_config(anchor)
-            if args.config and not args.config.is_file():
-                raise UsageError(f"config file {args.config} does not exist")
-            settings = load_settings(cfg)
-        select = _selectors(args.select)
-        if select is not None:
-            settings.select = select
-        extend = _selectors(args.extend_select)
-        if extend:
-            settings.select = settings.select + extend
-        ignore = _selectors(args.ignore)
-        if ignore:
-            settings.ignore = settings.ignore + ignore
-        for g in args.glossary:
-            if not g.is_file():
-                raise UsageError(f"glossary {g} does not exist")
-        settings.glossaries = settings.glossaries + tuple(args.glossary)
-        if args.fail_on:
-            settings.fail_on = Severity.parse(args.fail_on)
-        if args.no_hunspell:
-            settings.hunspell = False
-        settings.glossary  # load now so that a broken glossary is a usage error
-    except (ConfigError, GlossaryError) as exc:
-        raise UsageError(str(exc)) from None
-    return settings
-
-
-class Entry(NamedTuple):
-    """A file to check (or stdin), or why one cannot be: `error` fails the run, `note` does not."""
-
-    path: str
-    stdin: bool = False
-    error: str | None = None
-    note: str | None = None
-
-
-def iter_files(paths: list[str], settings):
-    """Yield an Entry for each file given or found under folders. Only regular files found
-    in folders are checked (a FIFO would block, a link to /dev/zero never ends); other
-    files there get a note. A folder that cannot be read is an error, never skipped silently."""
-    for raw in paths:
-        if raw == "-":
-            yield Entry("-", stdin=True)
-            continue
-        p = Path(raw)
-        if not p.is_dir():
-            yield Entry(raw)  # named explicitly: checked whatever its extension
-            continue
-        unreadable: list[OSError] = []
-        for root, dirs, files in os.walk(p, onerror=unreadable.append):
-            yield from _folder_errors(unreadable)
-            dirs[:] = sorted(d for d in dirs if not _excluded(d, settings))
-            for name in sorted(files):
-                if _excluded(name, settings) or not any(fnmatch.fnmatch(name, g) for g in settings.include):
-                    continue
-                path = os.path.join(root, name)
-                try:
-                    mode = os.stat(path).st_mode
-                except OSError:
-                    yield Entry(path)  # a dangling link, gone: reading it says so
-                    continue
-                if stat.S_ISREG(mode):
-                    yield Entry(path)
-                else:
-                    from mt_repair.textio import kind_of
-
-                    yield Entry(path, note=f"skipped: {kind_of(mode)}, not a regular file")
-        yield from _folder_errors(unreadable)
-
-
-def _folder_errors(errors: list[OSError]):
-    while errors:
-        exc = errors.pop(0)
-        why = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
-        yield Entry(str(exc.filename), error=f"cannot read this folder: {why}; its files were not checked")
-
-
-def _excluded(name: str, settings) -> bool:
-    return any(fnmatch.fnmatch(name, g) for g in settings.exclude)
-
-
 def cmd_check(args) -> int:
     from mt_repair.reporters import FileResult
 
@@ -297,33 +199,64 @@ def cmd_check(args) -> int:
         raise UsageError("--source and --target go together")
     if args.target:
         args.paths = [args.target] if args.paths == ["."] else args.paths + [args.target]
-    anchor = Path(args.paths[0]) if args.paths and args.paths[0] != "-" else Path.cwd()
-    settings = load_cli_settings(args, anchor if anchor.exists() else Path.cwd())
+    if args.show_fixes and not args.fix:
+        raise UsageError("--show-fixes goes with --fix (use --diff to see what --fix would change)")
+    from mt_repair.workspace import Workspace
+
+    ws = Workspace.from_args(args)  # each file's nearest config, the CLI's options on top
     minimum = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
     max_bytes = int(args.max_size * 1024 * 1024)
     results: list[FileResult] = []
+    settings_of: dict[int, object] = {}  # id(result) -> its settings, for --fail-on
+    fix_log: dict[str, list] | None = {} if args.show_fixes else None
     diffs: list[bytes] = []
+    empty: list[str] = []
     seen = set()
-    for entry in iter_files(args.paths, settings):
-        path, is_stdin = entry.path, entry.stdin
-        if path in seen:
+    pending: list[tuple[int, str, str, bool, object]] = []  # (place in results, path, shown, stdin, settings)
+    for raw in args.paths:
+        if raw != "-" and not os.path.lexists(raw) and not args.hook:
+            results.append(FileResult(raw, error="file not found"))  # a typo must not pass CI
             continue
-        seen.add(path)
-        shown = (args.stdin_filename or "<stdin>") if is_stdin else path
-        if entry.error:
-            results.append(FileResult(shown, error=entry.error))
-            continue
-        note = entry.note or (None if is_stdin else _skip_note(path, settings, args.hook, force_exclude))
-        if note:
-            results.append(FileResult(shown, note=note, skipped=True))
-            continue
-        echo = _Echo() if is_stdin and args.fix else None
-        try:
-            results.append(_check_one(args, path, shown, is_stdin, settings, minimum, max_bytes, baseline, diffs,
-                                      echo))
-        finally:
-            if echo is not None:
-                echo.flush()  # a filter prints the text, fixed or not, whatever else happened
+        found = 0
+        for entry in ws.files([raw]):
+            path, is_stdin = entry.path, entry.stdin
+            if path in seen:
+                found += 1
+                continue
+            seen.add(path)
+            shown = (args.stdin_filename or "<stdin>") if is_stdin else path
+            if entry.error:
+                results.append(FileResult(shown, error=entry.error))
+                continue
+            found += 1
+            settings = ws.settings_for(args.stdin_filename or ".") if is_stdin else entry.settings
+            note = entry.note or (None if is_stdin else _skip_note(path, settings, args.hook, force_exclude))
+            if note:
+                results.append(FileResult(shown, note=note, skipped=True))
+                continue
+            pending.append((len(results), path, shown, is_stdin, settings))
+            results.append(None)  # type: ignore[arg-type] - its place, filled below in this order
+        if not found and raw != "-" and os.path.isdir(raw):
+            empty.append(raw)
+    done = _check_parallel(args, pending, minimum, max_bytes, baseline, diffs, fix_log)
+    for place, path, shown, is_stdin, settings in pending:
+        if place in done:
+            results[place] = done[place]
+        else:
+            echo = _Echo() if is_stdin and args.fix else None
+            try:
+                results[place] = _check_one(args, path, shown, is_stdin, settings, minimum, max_bytes, baseline,
+                                            diffs, echo, fix_log)
+            finally:
+                if echo is not None:
+                    echo.flush()  # a filter prints the text, fixed or not, whatever else happened
+        settings_of[id(results[place])] = settings
+    for folder in empty:
+        why = ("no file matches the include globs, or all are excluded, hidden or ignored by git; "
+               "--allow-empty makes this exit 0")
+        print(f"mt-repair: {'warning' if args.allow_empty else 'error'}: {folder}: no files to check ({why})",
+              file=sys.stderr)
+    empty_error = bool(empty) and not args.allow_empty
 
     if args.diff:
         sys.stdout.flush()
@@ -332,21 +265,116 @@ def cmd_check(args) -> int:
         if not args.quiet:
             print(f"{n} file{'s' if n != 1 else ''} would be changed." if n else "No fixes to apply.",
                   file=sys.stderr)
-        errors = any(r.error for r in results)
+        errors = any(r.error for r in results) or empty_error
         _print_errors(results)
         return EXIT_ERROR if errors else (EXIT_FINDINGS if n and not args.exit_zero else EXIT_CLEAN)
 
     if args.write_baseline:
-        return _write_baseline(args, results)
+        code = _write_baseline(args, results)
+        return EXIT_ERROR if empty_error else code
     fmt = args.output_format or ("full" if sys.stdout.isatty() else "concise")
     fixing_stdin = args.fix and any(p == "-" for p in args.paths)
-    report(results, fmt, args, fixing=args.fix, to_stderr=fixing_stdin)
+    stream = sys.stderr if fixing_stdin else sys.stdout
+    if args.statistics:
+        _statistics(results, fmt, args, stream)
+    elif not results and fmt in ("full", "concise"):
+        if not args.quiet:
+            print("No files to check.", file=stream)  # never "No problems found in 0 files"
+    else:
+        report(results, fmt, args, fixing=args.fix, to_stderr=fixing_stdin)
+    if fix_log is not None:
+        _show_fixes(fix_log, stream)
     if baseline is not None and not args.quiet and fmt in ("full", "concise"):
         _baseline_summary(args.baseline, baseline)
-    if any(r.error for r in results):
+    if any(r.error for r in results) or empty_error:
         return EXIT_ERROR
-    failing = any(f.severity >= settings.fail_on for r in results for f in r.findings)
+    failing = any(f.severity >= settings_of[id(r)].fail_on for r in results if id(r) in settings_of
+                  for f in r.findings)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _check_parallel(args, pending, minimum, max_bytes, baseline, diffs, fix_log) -> dict:
+    """--jobs: check `pending` on several cores when it is worth it (mt_repair.parallel);
+    {place: FileResult}, with the diffs, fix log, notes and baseline applied in input order
+    as the serial loop would. Empty when the run stays serial (one job, stdin, few bytes)."""
+    from mt_repair import parallel
+
+    jobs = getattr(args, "jobs", None) or parallel.default_jobs()
+    if jobs < 2 or len(pending) < 2 or any(p[3] for p in pending):
+        return {}
+    workers = parallel.workers_for(jobs, [p[1] for p in pending])
+    if workers < 2:
+        return {}
+    shipped: dict[int, int] = {}  # id(settings) -> its place in the tuple sent once
+    for p in pending:
+        shipped.setdefault(id(p[4]), len(shipped))
+    by_place = {id(p[4]): p[4] for p in pending}
+    job = parallel.Job(_check_one, args, tuple(by_place[k] for k in shipped), minimum, max_bytes,
+                       baseline is not None)
+    tasks = [parallel.Task(i, p[1], p[2], shipped[id(p[4])]) for i, p in enumerate(pending)]
+    out = {}
+    printed = set()
+    try:
+        outcomes = parallel.check_files(job, tasks, workers)
+    except parallel.WorkerDied as exc:
+        raise UsageError(str(exc)) from None
+    for p, d in zip(pending, outcomes):
+        result = d.result
+        if d.filter:
+            result.findings = baseline.filter(result.path, result.text, result.findings)
+        diffs.extend(d.diffs)
+        if fix_log is not None:
+            fix_log.update(d.fixed)
+        for line in d.stderr.splitlines(keepends=True):
+            if line not in printed:  # a once-per-process warning is printed once, as serially
+                printed.add(line)
+                sys.stderr.write(line)
+        out[p[0]] = result
+    return out
+
+
+def _statistics(results, fmt: str, args, stream) -> None:
+    """Counts per rule, most frequent first (ruff's --statistics); `[*]` marks a safe fix."""
+    from collections import Counter
+
+    from mt_repair.reporters import summary_line
+
+    counts = Counter(f.code for r in results for f in r.findings)
+    first = {}
+    fixable = Counter()
+    for r in results:
+        for f in r.findings:
+            first.setdefault(f.code, f)
+            if f.fix is not None and f.fix.applicability == Applicability.SAFE:
+                fixable[f.code] += 1
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt == "json":
+        import json
+
+        stream.write(json.dumps([{"code": c, "name": first[c].name, "count": n, "fixable": fixable[c]}
+                                 for c, n in rows], ensure_ascii=False, indent=2) + "\n")
+    else:
+        width = max((len(str(n)) for _, n in rows), default=1)
+        for code, n in rows:
+            mark = "[*] " if fixable[code] == n else ("[-] " if fixable[code] else "    ")
+            print(f"{n:>{width}}\t{code}\t{mark}{first[code].name}", file=stream)
+        if not args.quiet:
+            print(summary_line(results, args.fix), file=stream)
+    _print_errors(results)
+
+
+def _show_fixes(log: dict[str, list], stream) -> None:
+    """--show-fixes: each applied fix by file and line (the line in the text it was applied to)."""
+    total = sum(len(v) for v in log.values())
+    if not total:
+        print("No fixes applied.", file=stream)
+        return
+    print(f"Fixed {total} problem{'s' if total != 1 else ''}:", file=stream)
+    for path, rows in log.items():
+        if rows:
+            print(f"- {path}:", file=stream)
+            for line, code, name, message in rows:
+                print(f"    {line:>4}: {code} {name}: {message}", file=stream)
 
 
 class _Echo:
@@ -366,7 +394,7 @@ class _Echo:
         out.flush()
 
 
-def _check_one(args, path, shown, is_stdin, settings, minimum, max_bytes, baseline, diffs, echo):
+def _check_one(args, path, shown, is_stdin, settings, minimum, max_bytes, baseline, diffs, echo, fix_log=None):
     """Check one file (or stdin); with --fix write it back, or into `echo` for stdin."""
     from mt_repair.linter import check_text, fix_and_check
     from mt_repair.reporters import FileResult
@@ -391,7 +419,10 @@ def _check_one(args, path, shown, is_stdin, settings, minimum, max_bytes, baseli
     fixed_count = 0
     outcome = None
     if args.fix or args.diff:
-        outcome = fix_and_check(text, settings, shown, minimum)  # with the findings on the fixed text
+        if fix_log is not None and args.fix:
+            outcome, applied = _fix_and_log(text, settings, shown, minimum)
+        else:
+            outcome, applied = fix_and_check(text, settings, shown, minimum), []  # findings on the fixed text
         new_text, fixed_count = outcome.text, outcome.fixed
         if new_text != text:
             if args.diff:
@@ -400,10 +431,14 @@ def _check_one(args, path, shown, is_stdin, settings, minimum, max_bytes, baseli
             elif echo is not None:
                 echo.data = src.encode(new_text)
                 text = new_text
+                if fix_log is not None:
+                    fix_log[shown] = applied
             else:
                 try:
                     write_atomic(path, src.encode(new_text), expect=src.stamp)
                     text = new_text
+                    if fix_log is not None:
+                        fix_log[shown] = applied
                 except (FileChanged, InputError) as exc:
                     return FileResult(shown, error=str(exc))
                 except OSError as exc:
@@ -414,6 +449,33 @@ def _check_one(args, path, shown, is_stdin, settings, minimum, max_bytes, baseli
     if baseline is not None:
         findings = baseline.filter(shown, text, findings)
     return FileResult(shown, text=text, findings=findings, fixed=fixed_count)
+
+
+def _fix_and_log(text, settings, shown, minimum):
+    """fix_and_check, and the fixes it applied as (line, code, name, message): each round's
+    plan is computed again from the recorded check (the same pure functions, so the same
+    fixes); only for --show-fixes."""
+    from mt_repair.document import Document
+    from mt_repair.fixes import apply_fixes, fix_findings_until_stable, plan_fixes
+    from mt_repair.linter import check_text
+
+    rounds = []
+
+    def check(t):
+        found = check_text(t, settings, shown)
+        rounds.append((t, found))
+        return found
+
+    outcome = fix_findings_until_stable(text, check, minimum)
+    applied = []
+    for t, found in rounds[:-1]:
+        fixes, own, _ = plan_fixes(found, minimum)
+        _, done, _ = apply_fixes(t, fixes)
+        doc = Document(t, shown)
+        for fix in done:
+            for f in own.get(id(fix), ()):
+                applied.append((doc.line_col(f.start)[0], f.code, f.name, f.message))
+    return outcome, sorted(set(applied))  # the whole row: a set's order changes from run to run
 
 
 def _with_pair_findings(args, shown: str, text: str, findings, settings, max_bytes: int):
@@ -549,6 +611,7 @@ def report(results, fmt: str, args, fixing: bool, to_stderr: bool = False) -> No
         from mt_repair.reporters.full import render_full
 
         console = Console(file=stream, highlight=False, soft_wrap=True)
+        console.quiet_summary = args.quiet  # read by render_full: -q prints the findings only
         render_full(results, console, fixing, show_source=not args.no_source)
 
 

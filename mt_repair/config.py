@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -17,8 +16,19 @@ from mt_repair.types import Severity
 CONFIG_NAMES = (".mt-repair.toml", "mt-repair.toml", "pyproject.toml")
 KNOWN_KEYS = {
     "select", "ignore", "extend-select", "severity", "glossaries", "house-glossary", "per-file-ignores",
-    "residue-patterns", "allow", "include", "exclude", "fail-on", "hunspell",
+    "residue-patterns", "allow", "include", "exclude", "extend-exclude", "fail-on", "hunspell", "extend",
+    "respect-gitignore",
 }
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.text")
+# Never articles: tool folders, and the documentation files every repository has (ruff's
+# `exclude` default, extended to non-article Markdown). `exclude` replaces this list,
+# `extend-exclude` adds to it; a file named on the command line is checked all the same.
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".mt-repair-cache",
+    "README*", "Readme*", "readme*", "CHANGELOG*", "CHANGES*", "HISTORY*", "LICENSE*", "LICENCE*", "COPYING*",
+    "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*", "AUTHORS*", "NOTICE*", "CODEOWNERS",
+    "PULL_REQUEST_TEMPLATE*", "ISSUE_TEMPLATE*",
+)
 
 
 class ConfigError(ValueError):
@@ -35,8 +45,9 @@ class Settings:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     residue_patterns: tuple[tuple[str, str, str, str], ...] = ()
     allow: tuple[str, ...] = ()
-    include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.text")
-    exclude: tuple[str, ...] = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".mt-repair-cache")
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # globs relative to `root`, as .gitignore lines (workspace.py)
+    respect_gitignore: bool = True
     fail_on: Severity = Severity.WARNING
     hunspell: bool = True
     root: Path | None = None  # folder of the config file, for per-file-ignores
@@ -69,14 +80,12 @@ class Settings:
     def ignored_for(self, path: str | None) -> tuple[str, ...]:
         if not path or not self.per_file_ignores:
             return ()
-        p = Path(path)
-        try:
-            rel = p.resolve().relative_to(self.root.resolve()) if self.root else p
-        except ValueError:
-            rel = p
+        from mt_repair.workspace import glob_matches, relative_to
+
+        rel = relative_to(path, self.root)
         out: list[str] = []
         for pattern, sels in self.per_file_ignores.items():
-            if fnmatch.fnmatch(rel.as_posix(), pattern) or fnmatch.fnmatch(p.name, pattern):
+            if glob_matches(pattern, rel):
                 out.extend(sels)
         return tuple(out)
 
@@ -101,7 +110,11 @@ def validate_selector(s: str) -> str:
 
         valid = any(matches(r, s) for r in PAIR_RULES)
     if not valid:
-        raise ConfigError(f"unknown rule selector {s!r}: use a code (RP001), a prefix (RP), "
+        from mt_repair.pairs import PAIR_RULES
+
+        known = {"ALL", *CATEGORIES, "pair"} | {x for r in [*ALL_RULES, *PAIR_RULES] for x in (r.code, r.name)}
+        hint = _did_you_mean(s.strip().upper() if s.strip()[:2].isupper() else s.strip().lower(), known)
+        raise ConfigError(f"unknown rule selector {s!r}{hint}: use a code (RP001), a prefix (RP), "
                           f"a rule name or a category ({', '.join(CATEGORIES)}, pair)")
     return s
 
@@ -125,9 +138,29 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_settings(config_file: Path | None) -> Settings:
+def load_settings(config_file: Path | None, _chain: tuple[Path, ...] = ()) -> Settings:
+    """Settings from a config file; `extend = "../.mt-repair.toml"` loads that file first
+    (its path relative to this file's folder) and this file's keys apply on top of it."""
     if config_file is None:
         return Settings()
+    table = _read_table(config_file)
+    base = None
+    if "extend" in table:
+        target = table["extend"]
+        if not isinstance(target, str) or not target.strip():
+            raise ConfigError(f"{config_file}: extend must be the path of another config file, "
+                              f"not {_describe(target)}")
+        parent = (config_file.parent / Path(target).expanduser()).resolve()
+        if parent in _chain or parent == config_file.resolve():
+            raise ConfigError(f"{config_file}: extend {target!r} makes a cycle "
+                              f"({' -> '.join(str(c) for c in (*_chain, config_file.resolve(), parent))})")
+        if not parent.is_file():
+            raise ConfigError(f"{config_file}: extend {target!r}: {parent} does not exist")
+        base = load_settings(parent, (*_chain, config_file.resolve()))
+    return settings_from_table(table, config_file, base)
+
+
+def _read_table(config_file: Path) -> dict:
     try:
         data = tomllib.loads(config_file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -145,7 +178,7 @@ def load_settings(config_file: Path | None) -> Settings:
             raise ConfigError(f"{config_file}: [tool.mt-repair] must be a table, not {_describe(table)}")
     else:
         table = data
-    return settings_from_table(table, config_file)
+    return table
 
 
 def _describe(value) -> str:
@@ -167,9 +200,11 @@ def _all_codes() -> set[str]:
     return {r.code for r in ALL_RULES} | {r.code for r in PAIR_RULES}
 
 
-def settings_from_table(table: dict, config_file: Path | None) -> Settings:
+def settings_from_table(table: dict, config_file: Path | None, base: Settings | None = None) -> Settings:
     """Settings from a config table; every value is checked (type and meaning) and a bad
-    one raises ConfigError naming the file, the key and what was expected."""
+    one raises ConfigError naming the file, the key and what was expected. With `base`
+    (an `extend`ed config) the keys given here replace its values (`extend-select`,
+    `extend-exclude` and `severity` add to them); its path globs are re-anchored here."""
     where = str(config_file) if config_file else "config"
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
@@ -177,7 +212,20 @@ def settings_from_table(table: dict, config_file: Path | None) -> Settings:
         raise ConfigError(f"{where}: unknown option(s) {', '.join(unknown)}{hints}; "
                           f"known: {', '.join(sorted(KNOWN_KEYS))}")
     root = config_file.parent if config_file else Path.cwd()
-    s = Settings(root=root, config_file=config_file)
+    if base is None:
+        s = Settings(root=root, config_file=config_file)
+    else:
+        from mt_repair.workspace import rebase_globs
+
+        old = base.root or Path.cwd()
+        s = Settings(select=base.select, ignore=base.ignore, severity=dict(base.severity),
+                     glossaries=base.glossaries, house_glossary=base.house_glossary,
+                     per_file_ignores={g2: sels for g, sels in base.per_file_ignores.items()
+                                       for g2 in rebase_globs((g,), old, root)},
+                     residue_patterns=base.residue_patterns, allow=base.allow,
+                     include=rebase_globs(base.include, old, root), exclude=rebase_globs(base.exclude, old, root),
+                     respect_gitignore=base.respect_gitignore, fail_on=base.fail_on, hunspell=base.hunspell,
+                     root=root, config_file=config_file)
 
     def fail(key: str, message: str):
         raise ConfigError(f"{where}: {key} {message}")
@@ -202,6 +250,8 @@ def settings_from_table(table: dict, config_file: Path | None) -> Settings:
         return tuple(out)
 
     def boolean(key, default: bool) -> bool:
+        if base is not None and key not in table:
+            return default
         value = table.get(key, default)
         if not isinstance(value, bool):
             fail(key, f"must be true or false, not {_describe(value)}")
@@ -216,20 +266,24 @@ def settings_from_table(table: dict, config_file: Path | None) -> Settings:
             fail(key, f'must be "error", "warning" or "info", not {value!r}'
                       f'{_did_you_mean(value.strip().lower(), ("error", "warning", "info"))}')
 
-    def globs(key, value=None, names_only=True):
+    def globs(key, value=None):
+        """.gitignore-style globs relative to the config's folder (see workspace.py)."""
         out = strings(key, value, "a list of glob strings")
+        from mt_repair.workspace import glob_problem
+
         for g in out:
             if not g.strip():
                 fail(key, "has an empty glob, which matches nothing")
-            if names_only and "/" in g.strip("/"):
-                fail(key, f"glob {g!r} has a '/': {key} globs match file and folder names, not paths "
-                          f"(use per-file-ignores for paths)")
+            problem = glob_problem(g)
+            if problem:
+                fail(key, f"glob {g!r} {problem}")
         return out
 
     if "select" in table:
         s.select = selectors("select")
     s.select += selectors("extend-select")
-    s.ignore = selectors("ignore")
+    if "ignore" in table or base is None:
+        s.ignore = selectors("ignore")
 
     sev = table.get("severity", {})
     if not isinstance(sev, dict):
@@ -242,29 +296,38 @@ def settings_from_table(table: dict, config_file: Path | None) -> Settings:
                                   f"{_did_you_mean(code.upper(), codes)}; severity takes full codes such as PN003")
             s.severity[code.upper()] = severity(f"severity.{code}", level)
 
-    s.glossaries = tuple((root / g) for g in strings("glossaries"))
+    if "glossaries" in table or base is None:
+        s.glossaries = tuple((root / g) for g in strings("glossaries"))
     for g in s.glossaries:
         if not g.is_file():
             raise ConfigError(f"{where}: glossary {g} does not exist")
-    s.house_glossary = boolean("house-glossary", True)
+    s.house_glossary = boolean("house-glossary", s.house_glossary)
 
     pfi = table.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
         fail("per-file-ignores", f'must be a table of "glob" = ["CODE", ...], not {_describe(pfi)}')
+    if "per-file-ignores" in table:
+        s.per_file_ignores = {}
     for glob, sels in pfi.items():
         key = f"per-file-ignores.{glob!r}" if glob else "per-file-ignores"
         if not glob.strip():
             fail(key, "has an empty glob, which matches nothing")
+        globs(key, [glob])
         s.per_file_ignores[glob] = selectors(key, sels)
 
-    s.residue_patterns = residue_patterns(table.get("residue-patterns", []), where)
-    s.allow = strings("allow")
+    if "residue-patterns" in table or base is None:
+        s.residue_patterns = residue_patterns(table.get("residue-patterns", []), where)
+    if "allow" in table or base is None:
+        s.allow = strings("allow")
     if "include" in table:
         s.include = globs("include")
-    s.exclude = s.exclude + globs("exclude")
+    if "exclude" in table:  # as ruff: `exclude` replaces the defaults, `extend-exclude` adds to them
+        s.exclude = globs("exclude")
+    s.exclude = s.exclude + globs("extend-exclude")
     if "fail-on" in table:
         s.fail_on = severity("fail-on", table["fail-on"])
-    s.hunspell = boolean("hunspell", True)
+    s.hunspell = boolean("hunspell", s.hunspell)
+    s.respect_gitignore = boolean("respect-gitignore", s.respect_gitignore)
     return s
 
 

@@ -10,26 +10,15 @@ of an error, so that a commit never fails on a file that is no article.
 
 from __future__ import annotations
 
-import fnmatch
 import os
-from pathlib import Path
 
 
 def outside_globs(path: str, settings) -> str | None:
-    """A note saying why the config leaves `path` out, or None when it is to be checked.
+    """A note saying why the config leaves `path` out, or None when it is to be checked:
+    the same globs as for files found in folders (workspace.py), relative to the config's folder."""
+    from mt_repair.workspace import outside_globs as why
 
-    The same test as for files found in folders: any folder or file name in the path
-    (below the config's folder) matching an `exclude` glob excludes it, and the file name
-    must match an `include` glob.
-    """
-    for part in _relative_parts(Path(path), settings.root):
-        for glob in settings.exclude:
-            if fnmatch.fnmatch(part, glob):
-                return f"skipped: excluded by the config (`{glob}`)"
-    name = Path(path).name
-    if not any(fnmatch.fnmatch(name, glob) for glob in settings.include):
-        return f"skipped: not matched by the config's include globs ({' '.join(settings.include)})"
-    return None
+    return why(path, settings)
 
 
 def gone_or_link(path: str) -> str | None:
@@ -39,16 +28,3 @@ def gone_or_link(path: str) -> str | None:
     if not os.path.exists(path):
         return "skipped: no such file (deleted or renamed in this commit?)"
     return None
-
-
-def _relative_parts(p: Path, root: Path | None) -> tuple[str, ...]:
-    """The path's names below `root` (or the current folder), without `.`/`..`/the anchor."""
-    absolute = Path(os.path.abspath(p))
-    for base in (root, Path.cwd()):
-        if base is None:
-            continue
-        try:
-            return absolute.relative_to(os.path.abspath(base)).parts
-        except ValueError:
-            continue
-    return tuple(part for part in p.parts if part not in (".", "..", p.anchor))

@@ -31,11 +31,14 @@ glossaries = ["{GLOSSARY_NAME}"]
 # Words never reported as English, handles or non-words (brands, outlets, acronyms).
 allow = []
 
-# Which files are articles. Folders named in `exclude` are skipped, at any depth.
+# Which files are articles. Globs as in .gitignore, relative to this folder: a bare name
+# (`drafts`) matches at any depth, `archive/2019` or `archive/*` only here. README,
+# LICENSE, CHANGELOG... are excluded by default; `exclude` would replace that list.
+# Files ignored by git and hidden folders are skipped (respect-gitignore = false: not).
 # The pre-commit hooks match *.md *.markdown *.txt *.text; if you change `include`,
 # set `files:` on the hooks in .pre-commit-config.yaml to match.
 include = ["*.md", "*.markdown", "*.txt", "*.text"]
-exclude = []
+extend-exclude = []
 
 # Change a rule's severity, or ignore rules for some paths:
 # [severity]

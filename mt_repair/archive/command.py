@@ -43,7 +43,7 @@ def add_parser(sub) -> None:
     a.add_argument("--max-size", type=float, default=20, metavar="MB",
                    help="skip article files larger than this (default 20)")
     a.add_argument("--force", action="store_true", help="replace earlier results in OUT and files in DIR")
-    from mt_repair.cli import add_settings_arguments
+    from mt_repair.workspace import add_settings_arguments
 
     add_settings_arguments(a)
     a.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary table")
@@ -61,7 +61,7 @@ def _positive(value: str) -> int:
 
 
 def run(args) -> int:
-    from mt_repair.cli import UsageError, load_cli_settings
+    from mt_repair.workspace import UsageError, load_cli_settings
 
     try:
         import distributed  # noqa: F401

@@ -1,7 +1,7 @@
 """Where an archive's articles come from, and how it is cut into batches.
 
-Three kinds of input: a folder of article files (recursively, the config's include and
-exclude globs, as `check` walks it), JSONL (one object per line: `id`, `text`, optional
+Three kinds of input: a folder of article files (recursively, as `check` walks it:
+mt_repair.workspace's include/exclude globs, hidden files and .gitignore), JSONL (one object per line: `id`, `text`, optional
 `source`, `path`, `section`) and Parquet (the same columns). The client only plans: it
 lists a folder, measures a JSONL file, reads Parquet footers. The workers read the
 articles themselves, batch by batch, so no million-article archive passes through one
@@ -15,10 +15,8 @@ blocksize does; a line belongs to the range it starts in).
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -202,35 +200,31 @@ def plan(inputs: list[str], settings, batch_size: int, max_bytes: int) -> tuple[
 
 
 def _plan_folder(folder: Path, settings, batch_size: int, max_bytes: int, skipped: list) -> list[FolderBatch]:
-    """As `check` walks a folder (include/exclude globs on names), sorted by relative path. Only regular files:
-    a FIFO would block a worker. A folder that cannot be read stops the run (exit 2)."""
+    """The folder's articles as `check` walks it (mt_repair.workspace: include/exclude globs
+    relative to the config's folder, hidden files and what .gitignore ignores left out),
+    sorted by relative path. Only regular files: a FIFO would block a worker. A folder
+    that cannot be read stops the run (exit 2)."""
+    from mt_repair.workspace import Workspace
+
     root = str(folder.resolve())
     rels = []
-
-    def unreadable(exc: OSError) -> None:
-        raise InputProblem(f"{exc.filename}: cannot read folder: {exc.strerror or exc}")
-
-    for here, dirs, files in os.walk(root, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not _matches(d, settings.exclude)]
-        for name in files:
-            if _matches(name, settings.exclude) or not _matches(name, settings.include):
-                continue
-            full = os.path.join(here, name)
-            rel = os.path.relpath(full, root).replace(os.sep, "/")
-            try:
-                regular = stat.S_ISREG(os.stat(full).st_mode)
-            except OSError:
-                regular = True  # a dangling link: reading it says so, on the worker
-            if regular:
-                rels.append(rel)
-            else:
-                skipped.append({"id": rel, "path": rel, "error": "skipped: not a regular file"})
+    for entry in Workspace.fixed(settings).files([root]):  # the settings resolved once, on the client
+        if entry.error:
+            raise InputProblem(f"{entry.path}: {entry.error}")
+        rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
+        if entry.note:
+            skipped.append({"id": rel, "path": rel, "error": entry.note})
+        else:
+            rels.append(rel)
     rels.sort()
     return [FolderBatch(root, tuple(rels[i:i + batch_size]), max_bytes) for i in range(0, len(rels), batch_size)]
 
 
 def _matches(name: str, globs) -> bool:
-    return any(fnmatch.fnmatch(name, g) for g in globs)
+    """A single file named as an input: matched by name, as `check` matches a named file's globs."""
+    from mt_repair.workspace import first_match
+
+    return first_match(tuple(globs), name) is not None
 
 
 def _plan_jsonl(path: Path, batch_size: int) -> list[JsonlBatch]:

@@ -64,7 +64,7 @@ def add_parser(subparsers) -> None:
                    "(as plain lines)")
     e.add_argument("--timings", action="store_true", help="print seconds per phase on stderr and add them to "
                    "report.json")
-    from mt_repair.cli import add_settings_arguments
+    from mt_repair.workspace import add_settings_arguments
 
     add_settings_arguments(e)
     e.set_defaults(fail_on=None)
@@ -103,7 +103,7 @@ def _check_tokenize(name: str) -> None:
 
 
 def _run(args) -> int:
-    from mt_repair.cli import load_cli_settings
+    from mt_repair.workspace import load_cli_settings
     from mt_repair.evaluation.progress import progress
     from mt_repair.evaluation.report import document, write_reports
     from mt_repair.types import Applicability, Severity

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import fnmatch
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,16 +37,18 @@ def load_corpus(arg: str | Path, settings, what: str, output: str | Path | None 
     p = Path(arg)
     if not p.exists():
         raise EvalError(f"{what} {p} does not exist")
-    skip = Path(output).resolve() if output else None
     if p.is_dir():
-        paths = []
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not _excluded(d, settings) and (Path(root) / d).resolve() != skip)
-            for name in sorted(files):
-                if not _excluded(name, settings) and any(fnmatch.fnmatch(name, g) for g in settings.include):
-                    paths.append(Path(root) / name)
+        from mt_repair.workspace import Workspace
+
+        paths = []  # as `check` walks a folder (workspace.py); the report folder is never input
+        for entry in Workspace.fixed(settings).files([str(p)], skip=Path(output) if output else None):
+            if entry.error:
+                raise EvalError(f"{what} {entry.path}: {entry.error}")
+            if entry.note is None:
+                paths.append(Path(entry.path))
         if not paths:
-            raise EvalError(f"{what} {p}: empty corpus, no file matches {', '.join(settings.include)}")
+            raise EvalError(f"{what} {p}: empty corpus, no file matches {', '.join(settings.include)} "
+                            f"(outside the excluded, hidden and git-ignored files)")
         pairs = [(q.relative_to(p).as_posix(), q) for q in sorted(paths)]
     else:
         pairs = [(p.name, p)]
@@ -60,10 +60,6 @@ def load_corpus(arg: str | Path, settings, what: str, output: str | Path | None 
             raise EvalError(f"{what} {q}: {exc}") from None
         out.append(TextFile(name, str(q), text))
     return out
-
-
-def _excluded(name: str, settings) -> bool:
-    return any(fnmatch.fnmatch(name, g) for g in settings.exclude)
 
 
 def require_words(files: list[TextFile], what: str, arg) -> None:

@@ -80,8 +80,9 @@ def summary_line(results: list[FileResult], fixing: bool = False) -> str:
                        for sev, n in sorted(s["counts"].items(), reverse=True) if n)
         parts.append(f"Found {total} problem{'s' if total != 1 else ''} ({by}) in {s['files']} file"
                      f"{'s' if s['files'] != 1 else ''}.")
-    else:
-        parts.append(f"No problems found in {s['files']} file{'s' if s['files'] != 1 else ''}.")
+    elif s["files"] > s["errors"]:  # files that could not be read were not found clean
+        checked = s["files"] - s["errors"]
+        parts.append(f"No problems found in {checked} file{'s' if checked != 1 else ''}.")
     if s["fixed"]:
         parts.append(f"Fixed {s['fixed']}.")
     if s["safe"] and not fixing:

@@ -44,7 +44,7 @@ def add_parser(sub) -> None:
     t.add_argument("--tgt-lang", type=_language, default=None, help="target language code (NLLB eng_Latn, M2M100 en)")
     t.add_argument("--no-repair", action="store_true", help="translate the source as is (no safe fixes first)")
     t.add_argument("--force", action="store_true", help="overwrite existing output files")
-    from mt_repair.cli import add_settings_arguments
+    from mt_repair.workspace import add_settings_arguments
 
     add_settings_arguments(t, selection=False)
     t.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
@@ -103,7 +103,7 @@ def default_pairs(output: str) -> str:
 
 
 def run(args) -> int:
-    from mt_repair.cli import load_cli_settings
+    from mt_repair.workspace import load_cli_settings
     from mt_repair.textio import MAX_BYTES, InputError, decode, read_at_most, read_source
 
     out_path = args.output or ("-" if args.article == "-" else default_output(args.article))
@@ -174,7 +174,7 @@ def check_outputs(article: str, outputs: list[tuple[str, str]], inputs: list, fo
     through a link), name one file twice, exist without --force, or lie in no folder."""
     import os
 
-    from mt_repair.cli import UsageError
+    from mt_repair.workspace import UsageError
 
     def same(a, b) -> bool:
         try:
