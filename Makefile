@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0  # the CPU wheel on disk; first, so .[mt] adds no CUDA
 	$(BIN)/pip install --quiet -e ".[dev,mt,similarity,archive]"
+	$(BIN)/python -m mt_repair.lexicon build  # the word-list cache, so the first check is not the slow one
 	@touch $(STAMP)
 
 # hunspell dictionaries (optional, a second opinion for the spelling check).

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections.abc import Sequence
 from functools import cached_property
 from collections import Counter
 from operator import eq, itemgetter
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.text import TOKEN_RE
 
 # Regions no rule looks inside: code, URLs, e-mail addresses, HTML comments.
@@ -26,11 +29,11 @@ _SKIP_PARTS = (
     # bounds the scan from each word of a long `a.a.a.…` (unbounded, that was quadratic)
     r"\b[\w.+-]{1,64}@[\w-]+\.[\w.-]+\b",
 )
-_SKIP_RE = re.compile("|".join(_SKIP_PARTS), re.S)
-_SKIP_NO_COMMENT_RE = re.compile("|".join(p for p in _SKIP_PARTS if not p.startswith("<!--")), re.S)
-_PRAGMA_RE = re.compile(r"<!--\s*mt-repair:\s*ignore(?:\[([A-Za-z0-9_, -]*)\])?\s*-->")
-_LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_SKIP_RE = lazy_re("|".join(_SKIP_PARTS), re.S)
+_SKIP_NO_COMMENT_RE = lazy_re("|".join(p for p in _SKIP_PARTS if not p.startswith("<!--")), re.S)
+_PRAGMA_RE = lazy_re(r"<!--\s*mt-repair:\s*ignore(?:\[([A-Za-z0-9_, -]*)\])?\s*-->")
+_LINE_RE = lazy_re(r"[^\n]*\n|[^\n]+")
+_LETTERS_RE = lazy_re(r"[^\W\d_]+")
 
 # Counting letters per script with bytes.translate is ~10x faster than a regex: in
 # UTF-8 the Arabic block U+0600-U+06FF is lead bytes D8-DB, ASCII letters are 41-5A/61-7A,
@@ -48,6 +51,13 @@ def script_counts(text: str) -> tuple[int, int]:
     """(Arabic, Latin) letter counts, approximately (see above)."""
     raw = text.encode("utf-8", "surrogatepass")
     return len(raw.translate(None, _NOT_AR_LEAD)), len(raw.translate(None, _NOT_LATIN))
+
+
+# From this many characters on (a big file), Document keeps compact views: tokens as a
+# TokenList (8 bytes a token instead of ~60 for a tuple and its string; ~10% slower to
+# walk) and the words of each line made anew on each use instead of kept (~9 bytes a
+# byte). An article keeps the faster lists.
+COMPACT_CHARS = 1_000_000
 
 
 class Document:
@@ -97,55 +107,76 @@ class Document:
         return out
 
     # -- repetition candidates ---------------------------------------------
-    @cached_property
-    def line_words(self) -> list[list[str]]:
-        """Per line, its runs of letters, case-folded: cheap input for repetition filters."""
-        findall, out = _LETTERS_RE.findall, []
-        for _, _, body in self.lines:
-            out.append(findall(body.casefold()))
-        return out
+    @property
+    def line_words(self):
+        """Per line, its runs of letters, case-folded: cheap input for repetition filters.
+        For a big file an iterator made anew on each use (see COMPACT_CHARS)."""
+        if len(self.text) < COMPACT_CHARS:
+            return self._line_words
+        return map(_LETTERS_RE.findall, map(str.casefold, map(itemgetter(2), self.lines)))
 
     @cached_property
+    def _line_words(self) -> list[list[str]]:
+        findall = _LETTERS_RE.findall
+        return [findall(body.casefold()) for _, _, body in self.lines]
+
+    @cached_property
+    def _repeat_lines(self) -> tuple[list, list]:
+        pairs_out, adjacent_out = [], []
+        for line, words in zip(self.lines, self.line_words):
+            n = len(words)
+            if n >= 4:
+                pairs = list(zip(words, words[1:]))
+                if len(set(pairs)) < len(pairs):
+                    pairs_out.append(line)
+            if n >= 2 and any(map(eq, words, words[1:])):
+                adjacent_out.append(line)
+        return pairs_out, adjacent_out
+
+    @property
     def lines_with_repeated_pair(self) -> list[tuple[int, int, str]]:
         """Lines in which some pair of consecutive words occurs twice. A repeated phrase
         or sentence of two or more words always repeats its first pair, so the slower
         repetition patterns only need to look at these lines."""
-        out = []
-        for line, words in zip(self.lines, self.line_words):
-            if len(words) >= 4:
-                pairs = list(zip(words, words[1:]))
-                if len(set(pairs)) < len(pairs):
-                    out.append(line)
-        return out
+        return self._repeat_lines[0]
 
-    @cached_property
+    @property
     def lines_with_adjacent_repeat(self) -> list[tuple[int, int, str]]:
         """Lines in which a word directly follows itself (case-folded, ignoring
         punctuation between them): the only lines where a stutter can be."""
-        return [line for line, words in zip(self.lines, self.line_words)
-                if len(words) >= 2 and any(map(eq, words, words[1:]))]
+        return self._repeat_lines[1]
 
     # -- tokens and scripts ------------------------------------------------
     @cached_property
-    def tokens(self) -> list[tuple[int, int, str]]:
+    def tokens(self) -> "list[tuple[int, int, str]] | TokenList":
         """Word and number tokens as (start, end, text), outside skipped regions."""
-        toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(self.text)]
+        starts, ends = array("I"), array("I")
+        add_start, add_end = starts.append, ends.append
+        for m in TOKEN_RE.finditer(self.text):
+            s, e = m.span()
+            add_start(s)
+            add_end(e)
         if self.skip_spans:  # drop the tokens inside skipped regions, span by span (few)
-            starts = [t[0] for t in toks]
-            keep = []
+            keep_s, keep_e = array("I"), array("I")
             prev = 0
             for s, e in self.skip_spans:
                 i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-                keep.append(toks[prev:i])
+                keep_s.extend(starts[prev:i])
+                keep_e.extend(ends[prev:i])
                 prev = max(prev, j)
-            keep.append(toks[prev:])
-            toks = [t for part in keep for t in part]
-        return toks
+            keep_s.extend(starts[prev:])
+            keep_e.extend(ends[prev:])
+            starts, ends = keep_s, keep_e
+        if len(self.text) < COMPACT_CHARS:  # an article: tuples in a list read fastest
+            text = self.text
+            return [(s, e, text[s:e]) for s, e in zip(starts, ends)]
+        return TokenList(self.text, starts, ends)
 
     @cached_property
     def token_counts(self) -> Counter:
         """Distinct token -> occurrences: rules that judge words judge each one once."""
-        return Counter(map(itemgetter(2), self.tokens))
+        toks = self.tokens
+        return Counter(toks.texts() if isinstance(toks, TokenList) else map(itemgetter(2), toks))
 
     @cached_property
     def skip_spans(self) -> list[tuple[int, int]]:
@@ -242,3 +273,39 @@ class Document:
             prev = out.get(target, frozenset())
             out[target] = None if codes is None or prev is None else prev | codes
         return out
+
+
+class TokenList(Sequence):
+    """The tokens of a text as (start, end, text), stored as two arrays of offsets (8
+    bytes a token instead of a tuple and a string, ~50): the tuples are made as they
+    are read. Iterating, indexing, slicing (a list) and comparing act as on a list."""
+
+    __slots__ = ("_text", "_starts", "_ends")
+
+    def __init__(self, text: str, starts: array, ends: array):
+        self._text, self._starts, self._ends = text, starts, ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i):
+        text = self._text
+        if isinstance(i, slice):
+            return [(s, e, text[s:e]) for s, e in zip(self._starts[i], self._ends[i])]
+        s, e = self._starts[i], self._ends[i]
+        return s, e, text[s:e]
+
+    def __iter__(self):
+        return zip(self._starts, self._ends, self.texts())  # C-level: no Python frame a token
+
+    def texts(self):
+        """The token strings alone, in order."""
+        return map(self._text.__getitem__, map(slice, self._starts, self._ends))
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, tuple, TokenList)):
+            return len(self) == len(other) and all(map(eq, self, other))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"TokenList({list(self)!r})"

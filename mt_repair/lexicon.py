@@ -1,8 +1,8 @@
 """Which words are real words: wordfreq's word lists, hunspell, and the glossary.
 
-The checker must start fast, so wordfreq's lists (a PyPI package's data files) are
-compiled once into a hashed word file in the user cache; opening it reads one file
-and costs a few milliseconds, and a look-up is a CRC and a substring test.
+The checker must start fast, so wordfreq's lists (read through its public API) are
+compiled once per language into a hashed word file in the user cache; a run maps it
+into memory (no copy, no parse), and a look-up is a CRC and a substring test.
 hunspell (Debian's hunspell-ar / hunspell-en-us, through ctypes) is a second opinion
 that knows inflected forms; it is loaded only when a word is unknown to wordfreq,
 and is optional: without it the lists alone decide.
@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import struct
+import sys
 import zlib
 from array import array
 from functools import lru_cache
@@ -20,11 +21,12 @@ from pathlib import Path
 
 from mt_repair.text import AR_PROCLITICS, is_arabic_word, strip_marks
 
-_FORMAT = b"MTRLEX1\n"
+_FORMAT = b"MTRLEX2\n"
 _PROCLITICS_BY_LETTER: dict[str, tuple[str, ...]] = {}
 for _p in AR_PROCLITICS:
     _PROCLITICS_BY_LETTER[_p[0]] = _PROCLITICS_BY_LETTER.get(_p[0], ()) + (_p,)
 _BUCKETS = 1 << 16
+_ALL = 800  # wordfreq's lists have 800 frequency buckets (0 .. -799 centibels)
 HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 HUNSPELL_NAMES = {"ar": ("ar",), "en": ("en_US", "en_GB")}
 
@@ -36,94 +38,168 @@ def cache_dir() -> Path:
 
 
 class WordFile:
-    """A read-only hashed set of words; membership without building a Python set."""
+    """A read-only hashed set of words with their wordfreq bucket; membership without
+    building a Python set. One file per language serves every frequency level: an
+    entry is `\nword\tNNN` (NNN: the bucket, three digits), and a view with `max_bucket`
+    accepts the words whose bucket is below it. The data is usually a memory map, so
+    the pages a run never touches are never read."""
 
-    def __init__(self, data: bytes):
-        if not data.startswith(_FORMAT):
+    def __init__(self, data, max_bucket: int = _ALL):
+        if data[:len(_FORMAT)] != _FORMAT:
             raise ValueError("not an mt-repair word file")
         (n,) = struct.unpack_from("<I", data, len(_FORMAT))
         head = len(_FORMAT) + 4
-        self._offsets = array("I")
-        self._offsets.frombytes(data[head:head + 4 * (n + 1)])
-        self._blob = data[head + 4 * (n + 1):]
+        if n == 0:
+            raise ValueError("empty word file")
+        self._data = data
+        self._offsets = memoryview(data)[head:head + 4 * (n + 1)].cast("I")
+        self._base = head + 4 * (n + 1)  # bucket offsets are relative to the blob's start
         self._n = n
+        self._limit = b"%03d" % max_bucket if max_bucket < _ALL else None
+
+    def with_limit(self, max_bucket: int) -> "WordFile":
+        """The same file, accepting words of bucket < max_bucket only."""
+        view = object.__new__(WordFile)
+        view.__dict__.update(self.__dict__)
+        view._limit = b"%03d" % max_bucket if max_bucket < _ALL else None
+        return view
 
     def __contains__(self, word: str) -> bool:
-        key = word.encode("utf-8")
-        b = zlib.crc32(key) % self._n
-        return self._blob.find(b"\n" + key + b"\n", self._offsets[b], self._offsets[b + 1]) >= 0
+        return not self.missing((word,))
 
     def missing(self, words) -> list[str]:
         """The words not in the file; one tight loop instead of a call per word."""
-        find, offsets, n, crc = self._blob.find, self._offsets, self._n, zlib.crc32
+        find, data, offsets, n, crc = self._data.find, self._data, self._offsets, self._n, zlib.crc32
+        base, limit = self._base, self._limit
         out = []
         for w in words:
             key = w.encode("utf-8", "surrogatepass")
             b = crc(key) % n
-            if find(b"\n" + key + b"\n", offsets[b], offsets[b + 1]) < 0:
+            i = find(b"\n" + key + b"\t", base + offsets[b], base + offsets[b + 1])
+            if i < 0:
                 out.append(w)
+            elif limit is not None:
+                j = i + len(key) + 2
+                if data[j:j + 3] >= limit:  # three digits: bytes order is number order
+                    out.append(w)
         return out
 
     @staticmethod
-    def build(words) -> bytes:
-        buckets: list[list[bytes]] = [[] for _ in range(_BUCKETS)]
-        for w in words:
-            k = w.encode("utf-8")
-            if b"\n" not in k:
-                buckets[zlib.crc32(k) % _BUCKETS].append(k)
+    def build(buckets) -> bytes:
+        """The file for wordfreq's buckets (a list of word lists, most frequent first)."""
+        slots: list[list[bytes]] = [[] for _ in range(_BUCKETS)]
+        crc = zlib.crc32
+        for index, words in enumerate(buckets):
+            tail = b"\t%03d" % index
+            for w in words:
+                k = w.encode("utf-8", "surrogatepass")
+                if b"\n" not in k and b"\t" not in k:
+                    slots[crc(k) % _BUCKETS].append(k + tail)
         offsets = array("I", [0])
         parts = []
         pos = 0
-        for bucket in buckets:
-            chunk = b"\n" + b"\n".join(sorted(bucket)) + b"\n" if bucket else b""
+        for slot in slots:
+            chunk = b"\n" + b"\n".join(slot) + b"\n" if slot else b""
             parts.append(chunk)
             pos += len(chunk)
             offsets.append(pos)
         return _FORMAT + struct.pack("<I", _BUCKETS) + offsets.tobytes() + b"".join(parts)
 
 
-def _wordfreq_file(lang: str) -> Path | None:
+def _wordfreq_version() -> str | None:
+    """wordfreq's installed version, from its dist-info folder's name (importing
+    wordfreq costs ~0.3 s; the cache key must not)."""
     spec = importlib.util.find_spec("wordfreq")  # locates, does not import
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(spec.submodule_search_locations[0]) / "data" / f"large_{lang}.msgpack.gz"
-    return path if path.exists() else None
+    site = Path(spec.submodule_search_locations[0]).parent
+    try:
+        names = [n for n in os.listdir(site) if n.startswith("wordfreq-") and n.endswith(".dist-info")]
+    except OSError:
+        names = []
+    return names[0][len("wordfreq-"):-len(".dist-info")] if len(names) == 1 else "unknown"
+
+
+def word_list_buckets(lang: str) -> list[list[str]] | None:
+    """wordfreq's `large` list for `lang` as buckets of words (bucket i: frequency
+    10^(-i/100)), through its public API; None if there is no such list."""
+    import math
+
+    import wordfreq
+
+    if lang not in wordfreq.available_languages("large"):
+        return None
+    buckets: list[list[str]] = [[] for _ in range(_ALL)]
+    for word, freq in wordfreq.get_frequency_dict(lang, "large").items():
+        buckets[min(_ALL - 1, round(-100 * math.log10(freq)))].append(word)
+    return buckets
+
+
+def word_file_path(lang: str) -> Path | None:
+    version = _wordfreq_version()
+    return None if version is None else cache_dir() / f"wordfreq-{lang}-{version}.words"
+
+
+def _map(path: Path):
+    """The file's bytes as a read-only memory map (bytes for an empty file)."""
+    import mmap
+
+    with open(path, "rb") as fh:
+        try:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:  # empty file
+            return b""
+
+
+def build_word_file(lang: str, target: Path | None = None) -> bytes:
+    """Build (and store, when it can) the word file for `lang`; `mt-repair`'s cache is
+    built on first use, or ahead of time with `python -m mt_repair.lexicon build`.
+    A language without a list gets a file of zero words, so it is not looked up again."""
+    import tempfile
+
+    buckets = word_list_buckets(lang)
+    blob = WordFile.build(buckets) if buckets else _FORMAT + struct.pack("<I", 0)
+    target = target or word_file_path(lang)
+    if target is not None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(blob)
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a read-only cache is fine: we keep the list in memory
+    return blob
+
+
+@lru_cache(maxsize=None)
+def _word_file(lang: str) -> WordFile | None:
+    path = word_file_path(lang)
+    if path is None:
+        return None
+    try:
+        data = _map(path)
+    except OSError:
+        data = build_word_file(lang, path)
+    try:
+        return WordFile(data)
+    except ValueError:
+        pass
+    try:  # a stale or broken file: build it again
+        return WordFile(build_word_file(lang, path))
+    except ValueError:
+        return None  # no list for this language
 
 
 @lru_cache(maxsize=None)
 def wordfreq_words(lang: str, max_bucket: int = 10_000) -> WordFile | None:
-    """The compiled wordfreq list for `lang`, building the cache on first use.
+    """The wordfreq list for `lang`, building the cache on first use.
 
     wordfreq stores words in buckets of frequency 10^(-bucket/100); `max_bucket=500`
     keeps words at least as frequent as 1 in 100,000 (Zipf >= 4, "common" words).
     """
-    src = _wordfreq_file(lang)
-    if src is None:
-        return None
-    st = src.stat()
-    target = cache_dir() / f"wordfreq-{lang}-{max_bucket}-{st.st_size}-{int(st.st_mtime)}.lex"
-    try:
-        return WordFile(target.read_bytes())
-    except (OSError, ValueError):
-        pass
-    import gzip
-    import tempfile
-
-    import msgpack  # wordfreq's own dependency; only needed to build the cache
-
-    with gzip.open(src) as fh:
-        data = msgpack.load(fh, raw=False)
-    words = {w for bucket in data[1:max_bucket + 1] for w in bucket}
-    blob = WordFile.build(words)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(blob)
-        os.replace(tmp, target)
-    except OSError:
-        pass  # a read-only cache is fine: we keep the list in memory
-    return WordFile(blob)
+    words = _word_file(lang)
+    return None if words is None else words.with_limit(max_bucket)
 
 
 class Hunspell:
@@ -268,6 +344,8 @@ class Lexicon:
             # TOKEN_RE words start with an Arabic letter (>= U+0621) or a Latin one (<= U+024F)
             by_lang = {"ar": [t for t in todo if t[0] >= "\u0621"], "en": [t for t in todo if t[0] < "\u0621"]}
             for lang, group in by_lang.items():
+                if not group:
+                    continue  # an Arabic text never opens the English list
                 words = wordfreq_words(lang)
                 missing = set(words.missing(group)) if words is not None else set(group)
                 for t in missing:
@@ -331,3 +409,21 @@ def foreign_language(word: str) -> str | None:
             if english is not None and w not in english:
                 return lang
     return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m mt_repair.lexicon build [LANG ...]`: build the word-list cache ahead
+    of time (CI, a fresh pre-commit environment), so no check pays for it."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] != "build":
+        print("usage: python -m mt_repair.lexicon build [LANG ...]", file=sys.stderr)
+        return 2
+    for lang in args[1:] or ("ar", "en", *FOREIGN_LATIN):
+        path = word_file_path(lang)
+        blob = build_word_file(lang, path)
+        print(f"{lang}: {len(blob) / 1e6:.1f} MB -> {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from mt_repair.lazyre import lazy_re
+
 # Arabic letters used in Arabic words, including the Persian/Urdu letters that MT
 # and keyboards leak into Arabic (so those stay inside the word they corrupt).
 AR_LETTER = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FF"
@@ -21,12 +23,12 @@ WORD_M = f"[^\\W\\d_](?:[^\\W\\d_]|[{AR_MARK}])*"
 NO_WORD_BEFORE = f"(?<![\\w{AR_MARK}])"
 NO_WORD_AFTER = f"(?![\\w{AR_MARK}])"
 
-TOKEN_RE = re.compile(f"{AR_WORD}|{LATIN_WORD}|{NUMBER}")
-AR_LETTER_RE = re.compile(f"[{AR_LETTER}]")
-LATIN_LETTER_RE = re.compile(f"[{LATIN_LETTER}]")
-AR_MARK_RE = re.compile(f"[{AR_MARK}]")
+TOKEN_RE = lazy_re(f"{AR_WORD}|{LATIN_WORD}|{NUMBER}")
+AR_LETTER_RE = lazy_re(f"[{AR_LETTER}]")
+LATIN_LETTER_RE = lazy_re(f"[{LATIN_LETTER}]")
+AR_MARK_RE = lazy_re(f"[{AR_MARK}]")
 
-_AR_START = re.compile(f"[{AR_LETTER}]")
+_AR_START = lazy_re(f"[{AR_LETTER}]")
 
 
 def is_arabic_word(token: str) -> bool:
@@ -56,7 +58,7 @@ SPELLED_LATIN_LETTERS = frozenset("""
 
 
 # An attribution line (`المصدر: euronews`): Latin names and URLs are legitimate there.
-SOURCE_LINE_RE = re.compile(r"^\s*(?:المصدر|مصدر|source|via)\s*[:：]", re.I)
+SOURCE_LINE_RE = lazy_re(r"^\s*(?:المصدر|مصدر|source|via)\s*[:：]", re.I)
 
 
 def show_invisible(text: str) -> str:
@@ -68,4 +70,4 @@ INVISIBLE_CHARS = (
     "\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E"
     "\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB"
 )
-INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARS}]")
+INVISIBLE_RE = lazy_re(f"[{INVISIBLE_CHARS}]")

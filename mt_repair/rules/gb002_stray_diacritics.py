@@ -21,8 +21,8 @@ Fix: none: stripping the marks would hide a sentence that usually needs retransl
 
 from __future__ import annotations
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import WARNING, Rule, quote
 from mt_repair.text import AR_LETTER
 
@@ -31,19 +31,19 @@ RULE = Rule("GB002", "stray-diacritics", "garbled", WARNING, __doc__)
 _VOWELS = "\u064E\u064F\u0650\u0652"  # fatha, damma, kasra, sukun
 _MARKS = "\u064B-\u0652\u0670"
 # a word whose last letter carries a short vowel or sukun (shadda may come with it)
-_ENDING = re.compile(f"[{AR_LETTER}]\u0651?[{_VOWELS}]\u0651?(?![{AR_LETTER}{_MARKS}\u0640])")
-_WORD = re.compile(f"[{AR_LETTER}][{AR_LETTER}{_MARKS}\u0640]*")
-_VOWEL = re.compile(f"[{_VOWELS}]")
-_ANY_MARK = re.compile(f"[{_MARKS}]")
-_SHADDA_ONLY = re.compile("[\u064B\u064C\u064D\u0651]")
+_ENDING = lazy_re(f"[{AR_LETTER}]\u0651?[{_VOWELS}]\u0651?(?![{AR_LETTER}{_MARKS}\u0640])")
+_WORD = lazy_re(f"[{AR_LETTER}][{AR_LETTER}{_MARKS}\u0640]*")
+_VOWEL = lazy_re(f"[{_VOWELS}]")
+_ANY_MARK = lazy_re(f"[{_MARKS}]")
+_SHADDA_ONLY = lazy_re("[\u064B\u064C\u064D\u0651]")
 # particles whose final marks are customary in unvocalised prose
 _PARTICLES = frozenset(("أن", "إن", "ثم", "لكن", "كأن", "لأن", "بأن", "وأن", "وإن", "فإن", "ولكن", "لعل", "ليت"))
 # quoted or bracketed text: a verse or a quotation may be vocalised
-_QUOTED = re.compile(r"«[^»\n]*»|\"[^\"\n]*\"|“[^”\n]*”|﴿[^﴾\n]*﴾|\([^)\n]*\)|\[[^\]\n]*\]|\{[^}\n]*\}")
-_SENTENCE = re.compile(r"[^.!?؟؛:\n]+")
+_QUOTED = lazy_re(r"«[^»\n]*»|\"[^\"\n]*\"|“[^”\n]*”|﴿[^﴾\n]*﴾|\([^)\n]*\)|\[[^\]\n]*\]|\{[^}\n]*\}")
+_SENTENCE = lazy_re(r"[^.!?؟؛:\n]+")
 _WINDOW = 3  # the marked words lie at most this many words apart
 _FULL_RUN = 4  # this many marked words in a row: fully vocalised text, left alone
-_STRIP = re.compile(f"[{_MARKS}\u0640]")
+_STRIP = lazy_re(f"[{_MARKS}\u0640]")
 
 
 def _ending(word: str) -> bool:

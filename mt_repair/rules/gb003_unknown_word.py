@@ -17,17 +17,17 @@ Example: `levels of sytokin rose` -> info: «sytokin» is in no dictionary.
 Fix: none (the right spelling needs the source or a reference).
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import INFO, Rule, quote
 from mt_repair.text import INVISIBLE_CHARS
 
 RULE = Rule("GB003", "unknown-word", "garbled", INFO, __doc__)
 
-_CANDIDATE = re.compile(r"[a-z]{5,}")
+_CANDIDATE = lazy_re(r"[a-z]{5,}")
 # a word character, an apostrophe, a hyphen or an invisible character (`nego<U+200B>tiations`
 # is SC006's) next to the token: it is part of a longer word
-_WORD_CHAR_AROUND = re.compile(rf"[\w'’\-{INVISIBLE_CHARS}]")
+_WORD_CHAR_AROUND = lazy_re(rf"[\w'’\-{INVISIBLE_CHARS}]")
 
 
 def check(doc, settings):

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import DISPLAY, WARNING, Rule, quote
 from mt_repair.text import AR_DIGIT, AR_LETTER
 from mt_repair.types import Fix
@@ -39,12 +40,12 @@ _D = f"[0-9{AR_DIGIT}]"
 _SP = "[ \u00A0\u202F]"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # 1. reversed groups: `866 8`, `000 100`, `053 90 حالة` before a word, `%` or the line's end
-_REVERSED = re.compile(
+_REVERSED = lazy_re(
     rf"(?<![\w.,\u060C\u066B\u066C:/+\-])(?P<n>(?P<first>{_D}{{3}})(?:{_SP}{_D}{{3}})*{_SP}(?P<last>{_D}{{1,3}}))"
     rf"(?!{_D}|[.,\u066B\u066C]{_D}|{_SP}{_D}|[:/\-])(?={_SP}*(?:[{AR_LETTER}]|[%٪]))")
 # 2. `.` groups: 40.000, 1.500.000 (not 0.125, v1.000, 12.05.2020, 192.168.100.200)
-_DOT = re.compile(rf"(?<![\w.,\u060C\u066B\u066C])(?P<n>{_D}{{1,3}}(?:\.{_D}{{3}})+)(?!{_D}|[.,]{_D})")
-_SCALE_OR_UNIT = re.compile(
+_DOT = lazy_re(rf"(?<![\w.,\u060C\u066B\u066C])(?P<n>{_D}{{1,3}}(?:\.{_D}{{3}})+)(?!{_D}|[.,]{_D})")
+_SCALE_OR_UNIT = lazy_re(
     r"\s*(?:[%٪‰]|(?:[وف]?(?:ال)?(?:ألف|الف|آلاف|مليون|ملايين|مليار|مليارات|بليون|تريليون)"
     r"|thousand|million|billion|trillion|bn|mn|tn|m\b|k\b)"
     r"|[a-zA-Zµμ°]{1,3}\b(?![a-zA-Z])"  # a unit abbreviation: mm, kg, mg, km, °C
@@ -52,19 +53,19 @@ _SCALE_OR_UNIT = re.compile(
     rf"(?![{AR_LETTER}]))", re.I)
 # what else a text uses to write thousands, or `.` as a decimal point
 # (the Arabic comma `،` is no thousands separator: part 3 reports it, so it is no evidence here)
-_COMMA_GROUPS = re.compile(rf"(?<![\w.,]){_D}{{1,3}}(?:[,\u066C]{_D}{{3}})+(?!{_D}|[.,]{_D})")
-_SPACE_GROUPS = re.compile(rf"(?<![\w.,]){_D}{{1,3}}(?:{_SP}{_D}{{3}})+(?!{_D}|[.,]{_D})")
-_WORD_THOUSANDS = re.compile(rf"(?<![\w.,]){_D}+{_SP}+(?:ألف|آلاف|الف)(?![{AR_LETTER}])")
-_DECIMAL_DOT = re.compile(rf"(?<![\w.,]){_D}+\.(?:{_D}{{1,2}}|{_D}{{4,}})(?!{_D}|[.,]{_D})")
-_LOWER_WORD = re.compile(r"\s+[a-z]{3,}")
+_COMMA_GROUPS = lazy_re(rf"(?<![\w.,]){_D}{{1,3}}(?:[,\u066C]{_D}{{3}})+(?!{_D}|[.,]{_D})")
+_SPACE_GROUPS = lazy_re(rf"(?<![\w.,]){_D}{{1,3}}(?:{_SP}{_D}{{3}})+(?!{_D}|[.,]{_D})")
+_WORD_THOUSANDS = lazy_re(rf"(?<![\w.,]){_D}+{_SP}+(?:ألف|آلاف|الف)(?![{AR_LETTER}])")
+_DECIMAL_DOT = lazy_re(rf"(?<![\w.,]){_D}+\.(?:{_D}{{1,2}}|{_D}{{4,}})(?!{_D}|[.,]{_D})")
+_LOWER_WORD = lazy_re(r"\s+[a-z]{3,}")
 # a plural count noun after the figure (`8.866 cases`, `128.948 confirmed deaths`): no
 # decimal counts people or cases; measures that take fractions are not counted
-_COUNTED = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?[a-z]{2,}(?:s|people|children|men|women)\b")
-_NOT_COUNTED = re.compile(r"[ \t]+(?:times|fold|units|points|seconds|minutes|hours|days|weeks|months|years|"
+_COUNTED = lazy_re(r"[ \t]+(?:[a-z]+[ \t]+)?[a-z]{2,}(?:s|people|children|men|women)\b")
+_NOT_COUNTED = lazy_re(r"[ \t]+(?:times|fold|units|points|seconds|minutes|hours|days|weeks|months|years|"
                           r"degrees|percent|ms|metres|meters|miles|grams|litres|liters|tons|tonnes|dollars|euros|"
                           r"pounds|kilos|kilograms|kilometres|kilometers|log|logs)\b")
 # 4. a broken group: `1051,635` (four digits or more before a comma group)
-_BROKEN_GROUP = re.compile(rf"(?<![\w.,\u066B\u066C])(?P<n>{_D}{{4,}}(?:[,\u066C]{_D}{{3}})+)(?!{_D}|[.,\u066B\u066C]{_D})")
+_BROKEN_GROUP = lazy_re(rf"(?<![\w.,\u066B\u066C])(?P<n>{_D}{{4,}}(?:[,\u066C]{_D}{{3}})+)(?!{_D}|[.,\u066B\u066C]{_D})")
 
 
 def _digits(s: str) -> str:
@@ -103,7 +104,7 @@ def _broken_groups(doc, lines):
 
 # 3. the Arabic comma between digit groups (`250،000`): `،` separates words in a list, never
 # thousands (`٬` or `,` do); a list of numbers has a space after it (`1، 2`)
-_AR_COMMA_GROUPS = re.compile(rf"(?<![\w.,\u060C\u066B\u066C])(?P<n>{_D}{{1,3}}(?:\u060C{_D}{{3}})+)(?!{_D}|[.,\u060C\u066B]{_D})")
+_AR_COMMA_GROUPS = lazy_re(rf"(?<![\w.,\u060C\u066B\u066C])(?P<n>{_D}{{1,3}}(?:\u060C{_D}{{3}})+)(?!{_D}|[.,\u060C\u066B]{_D})")
 
 
 def _arabic_commas(doc, lines):

@@ -14,28 +14,29 @@ from __future__ import annotations
 
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.text import AR_LETTER, AR_MARK
 from mt_repair.types import Fix
 
 RULE = Rule("NU002", "leading-zero", "numbers", WARNING, __doc__)
 
-_LEADING = re.compile(
+_LEADING = lazy_re(
     rf"(?<![\w.,\u060C\u066B\u066C:/#+№\-])(?P<zero>[0\u0660\u06F0])(?P<d>[1-9\u0661-\u0669\u06F1-\u06F9])"
     rf"(?![\w.,\u066B\u066C:/\-])(?=[ \u00A0]+(?P<next>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*|[a-z]+))")
 _MONTHS = ("يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|أغسطس|اغسطس|سبتمبر|أكتوبر|"
            "اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|اب|أيلول|ايلول|تشرين")
 # the word after: a month or a clock word makes the number a date or a time
-_NOT_COUNTED = re.compile(rf"(?:[وب]?(?:{_MONTHS})|صباح\w*|مساء\w*|ظهر\w*|فجر\w*|ساعة|دقيقة|"
+_NOT_COUNTED = lazy_re(rf"(?:[وب]?(?:{_MONTHS})|صباح\w*|مساء\w*|ظهر\w*|فجر\w*|ساعة|دقيقة|"
                           r"am|pm|a\.m|p\.m|h|hrs|o|gmt|utc)$")
 # the word before: labels that take codes, and clock or date words
-_LABEL = re.compile(
+_LABEL = lazy_re(
     r"(?:رقم|الرقم|برقم|رقمه|رقمها|الساعة|ساعة|عند|الفقرة|البند|المادة|الفصل|الحلقة|الإصدار|النسخة|"
     r"الرمز|رمز|الكود|كود|الغرفة|غرفة|البوابة|الرحلة|رحلة|الطريق|طريق|المنطقة|الجولة|الأسبوع|الموسم|"
     r"يوم|اليوم|ليلة|تاريخ|بتاريخ|day|on|العدد|عدد|الجزء|الدرجة|المستوى|الفئة|القسم|الصف|المقعد|الخط|القناة|عام|العام|سنة|موديل|طراز|"
     r"no|nos|number|room|flight|gate|route|code|line|channel|class|grade|level|section|chapter|"
     r"article|episode|issue|version|round|week|season|model|at|by|until|since|till)\.?$", re.I)
-_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_WORD_BEFORE = lazy_re(r"(\S+)\s+$")
 
 
 def check(doc, settings):

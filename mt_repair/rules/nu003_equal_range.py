@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import WARNING, Rule, quote
 from mt_repair.text import AR_DIGIT, AR_LETTER
 
@@ -26,15 +27,15 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹\u066B,", "0123
 _PERCENT = r"\s*(?:%|٪|\s(?:per\s?cent|percent)\b|\s(?:في\s+ال|بال|بالـ\s?)ما?ئة)"
 _NOT_AR = rf"(?<![{AR_LETTER}])"
 _END_AR = rf"(?![{AR_LETTER}])"
-_RANGES = re.compile(
+_RANGES = lazy_re(
     # between 9 and 9; from 9 to 9; بين 9 و9; من 9 إلى 9 (the bounds may carry a % or unit word)
     rf"(?P<intro>\b(?:[Bb]etween|[Ff]rom|[Rr]anging\s+from)\s+|{_NOT_AR}(?:[وف]?(?:بين|من|ما\s+بين|يتراوح\s+بين|تتراوح\s+بين))\s+)"
     rf"(?P<a>{_N})(?:\s*[%٪])?(?:\s+(?P<conj>and|to|through|until|till|و|إلى|الى|حتى)\s*|\s*[-–]\s*)(?P<b>{_N})(?!{_D}|[.,]{_D})"
     # 9 to 9 percent; 9-9%
     rf"|(?<![\w.,\-–/]){_NOT_AR}(?P<a2>{_N})(?:\s+(?:to|إلى|الى)\s+|\s*[-–]\s*)(?P<b2>{_N})(?!{_D}|[.,]{_D})(?={_PERCENT})")
-_CLOCK = re.compile(r"\s*(?:[ap]\.?m\b|o'clock|h\b|hrs\b|hours?\b|GMT|UTC|ص\b|م\b|صباح|مساء|ظهر|الساعة|ساعة)", re.I)
-_CLOCK_BEFORE = re.compile(r"(?:open|opens|opened|hours|الساعة|دوام|ساعات)\s+(?:\S+\s+)?$", re.I)
-_FIG_BEFORE = re.compile(r"(?:Fig(?:ure)?s?\.?|Table|Tables|Section|Chapter|الشكل|شكل|الجدول|جدول|الفصل|القسم)\s*$", re.I)
+_CLOCK = lazy_re(r"\s*(?:[ap]\.?m\b|o'clock|h\b|hrs\b|hours?\b|GMT|UTC|ص\b|م\b|صباح|مساء|ظهر|الساعة|ساعة)", re.I)
+_CLOCK_BEFORE = lazy_re(r"(?:open|opens|opened|hours|الساعة|دوام|ساعات)\s+(?:\S+\s+)?$", re.I)
+_FIG_BEFORE = lazy_re(r"(?:Fig(?:ure)?s?\.?|Table|Tables|Section|Chapter|الشكل|شكل|الجدول|جدول|الفصل|القسم)\s*$", re.I)
 
 
 def check(doc, settings):

@@ -22,8 +22,8 @@ document's other system: unsafe (the same rewrite, all of the paragraph's number
 
 from __future__ import annotations
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Edit, Fix
 
@@ -31,11 +31,11 @@ RULE = Rule("NU004", "mixed-digits", "numbers", WARNING, __doc__)
 
 _SYSTEMS = ("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
 _NAMES = ("Western", "Arabic-Indic", "Persian")
-_NON_WESTERN = re.compile("[\u0660-\u0669\u06F0-\u06F9]")
-_WESTERN = re.compile("[0-9]")
+_NON_WESTERN = lazy_re("[\u0660-\u0669\u06F0-\u06F9]")
+_WESTERN = lazy_re("[0-9]")
 # one number: digits with grouping/decimal separators and space-grouped thousands
-_NUMBER = re.compile(r"(?<![A-Za-z\-\d])\d+(?:(?:[.,\u066B\u066C]|[ \u00A0\u202F](?=\d{3}(?!\d)|\d{1,3}(?!\d)))\d+)*(?![A-Za-z\d])")
-_LATIN_NEAR = re.compile(r"[A-Za-z]-?$")
+_NUMBER = lazy_re(r"(?<![A-Za-z\-\d])\d+(?:(?:[.,\u066B\u066C]|[ \u00A0\u202F](?=\d{3}(?!\d)|\d{1,3}(?!\d)))\d+)*(?![A-Za-z\d])")
+_LATIN_NEAR = lazy_re(r"[A-Za-z]-?$")
 _DOC_MIN = 3  # plain numbers in the main system before a paragraph in the other one is reported
 
 

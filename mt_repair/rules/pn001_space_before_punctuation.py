@@ -16,6 +16,7 @@ Fix: safe. Only spaces move; no character is added or lost.
 
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, WARNING, Rule, quote
 from mt_repair.text import AR_DIGIT, AR_LETTER, AR_MARK
 from mt_repair.types import Edit, Fix
@@ -25,13 +26,13 @@ RULE = Rule("PN001", "space-before-punctuation", "punctuation", WARNING, __doc__
 # What may stand before the space: a letter or mark of either script, a digit, a percent or
 # degree sign, a closing bracket or quote. (A straight quote counts when it closes: see below.)
 _BEFORE = rf"A-Za-z\u00C0-\u024F0-9{AR_LETTER}{AR_MARK}{AR_DIGIT}%٪°)\]»”’\"'"
-_AR = re.compile(rf"(?<=[{_BEFORE}])([ \t\u00A0]+)([،؛؟.!:,;?])(?![.!?؟:])"
+_AR = lazy_re(rf"(?<=[{_BEFORE}])([ \t\u00A0]+)([،؛؟.!:,;?])(?![.!?؟:])"
                  rf"(?=(?P<glued>[{AR_LETTER}])|[\s\"»”)\]]|$)", re.M)
-_EN = re.compile(rf"(?<=[{_BEFORE}])([ \t\u00A0]+)([,;.!?:،؛؟])(?![.!?:؟])"
+_EN = lazy_re(rf"(?<=[{_BEFORE}])([ \t\u00A0]+)([,;.!?:،؛؟])(?![.!?:؟])"
                  r"(?=(?P<glued>(?<=[,;،؛])[A-Za-z]|(?<=[.?!])[A-Z][a-z])|\s|[\"”’)\]]|$)", re.M)
-_LIST_NUMBER = re.compile(rf"^[ \t>*#-]*[(\[]?[0-9{AR_DIGIT}]{{1,3}}[)\]]?$")
-_ENTITY = re.compile(r"&(?:amp;)*[ \t]*#?[ \t]*[A-Za-z0-9]+[ \t]*$")
-_DIGIT_AFTER = re.compile(rf"[ \t\u00A0]*[0-9{AR_DIGIT}]")
+_LIST_NUMBER = lazy_re(rf"^[ \t>*#-]*[(\[]?[0-9{AR_DIGIT}]{{1,3}}[)\]]?$")
+_ENTITY = lazy_re(r"&(?:amp;)*[ \t]*#?[ \t]*[A-Za-z0-9]+[ \t]*$")
+_DIGIT_AFTER = lazy_re(rf"[ \t\u00A0]*[0-9{AR_DIGIT}]")
 
 
 _MARKS = "،؛؟.!:,;?"

@@ -11,8 +11,8 @@ Example: `هل ستنجح المحادثات?` -> `هل ستنجح المحاد�
 Fix: safe. One character is swapped for its Arabic counterpart.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, WARNING, Rule, quote
 from mt_repair.text import AR_DIGIT, AR_LETTER, AR_MARK
 from mt_repair.types import Fix
@@ -20,11 +20,11 @@ from mt_repair.types import Fix
 RULE = Rule("PN002", "latin-punctuation", "punctuation", WARNING, __doc__)
 
 ARABIC_FORM = {",": "،", ";": "؛", "?": "؟"}
-_MARK = re.compile(rf"(?<=[{AR_LETTER}{AR_MARK}\"»”)])[ \t]*([,;?])(?![0-9])"
+_MARK = lazy_re(rf"(?<=[{AR_LETTER}{AR_MARK}\"»”)])[ \t]*([,;?])(?![0-9])"
                    rf"|(?<=[A-Za-z0-9{AR_DIGIT}\]])[ \t]*([,;])(?=[ \t]*[{AR_LETTER}])")
 
 
-_ENTITY_BEFORE = re.compile(r"&(?:amp;)*#?[A-Za-z0-9]{1,8}$")
+_ENTITY_BEFORE = lazy_re(r"&(?:amp;)*#?[A-Za-z0-9]{1,8}$")
 
 
 def check(doc, settings):

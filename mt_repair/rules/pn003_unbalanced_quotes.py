@@ -20,13 +20,14 @@ since only the editor knows where the quotation ends.
 import bisect
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import INFO, SAFE, WARNING, Rule, quote
 from mt_repair.types import Edit, Fix
 
 RULE = Rule("PN003", "unbalanced-quotes", "punctuation", WARNING, __doc__)
 
-_REVERSED = re.compile(r"»([^«»\n]{1,400})«")
-_MIRRORED = re.compile(r"\)([^()\s](?:[^()\n]{0,200}[^()\s])?)\((?=[\s،؛:.,]|$)", re.M)
+_REVERSED = lazy_re(r"»([^«»\n]{1,400})«")
+_MIRRORED = lazy_re(r"\)([^()\s](?:[^()\n]{0,200}[^()\s])?)\((?=[\s،؛:.,]|$)", re.M)
 PAIRS = (("«", "»"), ("(", ")"), ("“", "”"))
 _OPENERS = ('"', "«", "“")
 

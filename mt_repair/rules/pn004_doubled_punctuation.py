@@ -12,16 +12,16 @@ extra marks are removed, the last full stop or the first comma stays); unsafe fo
 full stops, which might be a two-dot ellipsis meant as a pause.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Fix
 
 RULE = Rule("PN004", "doubled-punctuation", "punctuation", WARNING, __doc__)
 
 # a run of commas, semicolons and full stops, spaces allowed between them
-_RUN = re.compile(r"[،,؛;.](?:[ \t]*[،,؛;.])+")
-_EN_WORD_BEFORE = re.compile(r"[A-Za-z0-9)\]”’%]")
+_RUN = lazy_re(r"[،,؛;.](?:[ \t]*[،,؛;.])+")
+_EN_WORD_BEFORE = lazy_re(r"[A-Za-z0-9)\]”’%]")
 
 
 def check(doc, settings):

@@ -8,8 +8,8 @@ Example: `في حوالي الساعة2:02 صباحاً` -> `في حوالي ا�
 Fix: safe. One space is inserted.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.lexicon import common_words
 from mt_repair.rules.base import SAFE, WARNING, Rule, quote
 from mt_repair.text import AR_DIGIT, AR_LETTER, AR_MARK, strip_marks
@@ -17,9 +17,9 @@ from mt_repair.types import Fix
 
 RULE = Rule("PN005", "glued-number", "punctuation", WARNING, __doc__)
 
-_GLUED = re.compile(rf"(?P<w>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]{{2,}})(?=[0-9{AR_DIGIT}])"
+_GLUED = lazy_re(rf"(?P<w>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]{{2,}})(?=[0-9{AR_DIGIT}])"
                     rf"|(?<=[0-9{AR_DIGIT}])(?P<w2>[{AR_LETTER}]{{3,}})")
-_DIGIT = re.compile(f"[0-9{AR_DIGIT}]")
+_DIGIT = lazy_re(f"[0-9{AR_DIGIT}]")
 _CLITIC_RUNS = ("وال", "بال", "لل", "فال", "كال", "ولل")
 _CODE_CLITICS = ("لل", "ال", "و", "ب", "ل")
 

@@ -18,8 +18,8 @@ Example: `قال الوزير،إن المحادثات` -> `قال الوزير�
 Fix: safe. One space is inserted after the mark.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, WARNING, Rule, quote
 from mt_repair.text import AR_LETTER, AR_LETTER_RE, AR_MARK
 from mt_repair.types import Fix
@@ -30,25 +30,25 @@ _AR_MARKS = "،؛؟!:"
 # Arabic: `،` `؛` `؟` `!` `:` after anything but a space, before an Arabic letter; `.` between
 # two words of two letters or more (a single letter before it is an abbreviation: `د.`, `م.`).
 # The regexes find the mark first (rare) and check the words around it afterwards.
-_AR = re.compile(rf"[{_AR_MARKS}.](?=[{AR_LETTER}])")
-_AR_WORD_BEFORE = re.compile(rf"(?<![{AR_LETTER}{AR_MARK}.])[{AR_LETTER}{AR_MARK}]+$")
+_AR = lazy_re(rf"[{_AR_MARKS}.](?=[{AR_LETTER}])")
+_AR_WORD_BEFORE = lazy_re(rf"(?<![{AR_LETTER}{AR_MARK}.])[{AR_LETTER}{AR_MARK}]+$")
 # possessive: backing off inside a long word cannot change the lookahead's answer, only rescan
-_AR_WORD_AFTER = re.compile(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]++(?![{AR_LETTER}{AR_MARK}]*\.)")
+_AR_WORD_AFTER = lazy_re(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]++(?![{AR_LETTER}{AR_MARK}]*\.)")
 # English: a word of two lower-case letters or more (the whole token: no dot or capital
 # inside, so `U.S.` and `e.g.` never match), then the mark, then a word.
-_EN = re.compile(r"[.:?!](?=[A-Z][a-z]+[ \t]+[\w\"“«(])|[,;،؛](?=[A-Za-z][a-z]+(?:[\s.,;:!?\"”’)]|$))")
-_EN_WORD_BEFORE = re.compile(r"(?:(?<=[\s\"“«(,;])|^)[A-Za-z]?[a-z]+$")
+_EN = lazy_re(r"[.:?!](?=[A-Z][a-z]+[ \t]+[\w\"“«(])|[,;،؛](?=[A-Za-z][a-z]+(?:[\s.,;:!?\"”’)]|$))")
+_EN_WORD_BEFORE = lazy_re(r"(?:(?<=[\s\"“«(,;])|^)[A-Za-z]?[a-z]+$")
 # `a,b,c` (keyword and tag lists, CSV): a comma glued on both sides of one word is a list format
-_CHAIN_AFTER = re.compile(r"[A-Za-z]+[,;]\S")
+_CHAIN_AFTER = lazy_re(r"[A-Za-z]+[,;]\S")
 # Arabic lines: a full stop after a number or a Latin word and before an Arabic word
 # (`COVID-19.يمكن`, `عام 2020.وقال`: a decimal has digits on both sides), and a closing
 # quote after a sentence mark, glued to the next Arabic word (`المناسبة."كما`)
 # (a straight quote after `،` may open a quotation: `قال،"يعاني`, so only after . ؟ !)
-_GLUED_MARK = re.compile(rf"[.\"»”](?=[{AR_LETTER}])")  # the mark first: rare, so a fast scan
+_GLUED_MARK = lazy_re(rf"[.\"»”](?=[{AR_LETTER}])")  # the mark first: rare, so a fast scan
 _LATIN_OR_DIGIT = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
                             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_WORD = re.compile(r"[A-Za-z]+")
-_DOMAIN_BEFORE = re.compile(r"(?:\.[A-Za-z]{2,}|[A-Za-z]\.[A-Za-z]+\.?[A-Za-z]*|\d\.\d+)$")
+_WORD = lazy_re(r"[A-Za-z]+")
+_DOMAIN_BEFORE = lazy_re(r"(?:\.[A-Za-z]{2,}|[A-Za-z]\.[A-Za-z]+\.?[A-Za-z]*|\d\.\d+)$")
 
 
 def _known_words(settings, *words):

@@ -13,8 +13,8 @@ Fix: unsafe. The mark and the space after it are deleted; the editor should chec
 the mark does not belong at the end of the line before.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.rules.pn008_lowercase_after_full_stop import ends_with_abbreviation
 from mt_repair.types import Fix
@@ -22,7 +22,7 @@ from mt_repair.types import Fix
 RULE = Rule("PN007", "leading-punctuation", "punctuation", WARNING, __doc__)
 
 # a line that opens with a mark (after Markdown quote, list and heading markers)
-_LINE_START = re.compile(r"[ \t]*(?:(?:[>#]+|[-*+]|\d{1,3}[.)])[ \t]+)*([،؛,;]|\.(?![.A-Za-z0-9_]))[ \t]*")
+_LINE_START = lazy_re(r"[ \t]*(?:(?:[>#]+|[-*+]|\d{1,3}[.)])[ \t]+)*([،؛,;]|\.(?![.A-Za-z0-9_]))[ \t]*")
 _OPENERS = "،؛,;."
 _SENTENCE_END = ".!?؟"
 

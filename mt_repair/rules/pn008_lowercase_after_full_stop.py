@@ -14,8 +14,8 @@ Example: `They agreed on a fair deal. and lasting peace.` is reported.
 Fix: none. Deleting the full stop or raising the letter are both edits of meaning.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import WARNING, Rule, quote
 
 RULE = Rule("PN008", "lowercase-after-full-stop", "punctuation", WARNING, __doc__)
@@ -50,12 +50,12 @@ ABBREVIATIONS = frozenset("""
 # Words that may start an English sentence in lower case: name particles and prefixes.
 _LOWER_STARTS = frozenset("al el de da di du dos das der den van von ter bin ibn ben le la".split())
 
-_CANDIDATE = re.compile(r"\.[ \t]+(?=[a-z])")
-_WORD_BEFORE = re.compile(r"[A-Za-z.]+$")
-_WORD_AFTER = re.compile(r"[A-Za-z]+(?P<tail>[.\-'’/_@]?)")
-_SENTENCE_END = re.compile(r"[A-Za-z0-9)\]\"”’'%]")
-_LIST_NUMBER = re.compile(r"[ \t>*#-]*\(?\d{1,3}$")
-_FIRST_LETTER = re.compile(r"[A-Za-z]")
+_CANDIDATE = lazy_re(r"\.[ \t]+(?=[a-z])")
+_WORD_BEFORE = lazy_re(r"[A-Za-z.]+$")
+_WORD_AFTER = lazy_re(r"[A-Za-z]+(?P<tail>[.\-'’/_@]?)")
+_SENTENCE_END = lazy_re(r"[A-Za-z0-9)\]\"”’'%]")
+_LIST_NUMBER = lazy_re(r"[ \t>*#-]*\(?\d{1,3}$")
+_FIRST_LETTER = lazy_re(r"[A-Za-z]")
 
 
 def ends_with_abbreviation(text: str, dot: int) -> bool:

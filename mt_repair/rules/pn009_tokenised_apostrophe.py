@@ -13,20 +13,20 @@ Example: `Based on Italy ' s experience` -> `Based on Italy's experience`.
 Fix: safe. Only the spaces around the apostrophe are removed.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Edit, Fix
 
 RULE = Rule("PN009", "tokenised-apostrophe", "punctuation", WARNING, __doc__)
 
 # French and Irish elision in names: `Côte d ' Ivoire`, `O ' Brien`, `L ' Aquila`
-_ELISION = re.compile(r"(?<![\w'’])(?P<w>[dlDLO])(?P<s1>[ \t]*)['’](?P<s2>[ \t]*)(?=[A-Z][a-z])")
+_ELISION = lazy_re(r"(?<![\w'’])(?P<w>[dlDLO])(?P<s1>[ \t]*)['’](?P<s2>[ \t]*)(?=[A-Z][a-z])")
 # a plural possessive split on both sides (`patients ' samples`): only where the line has no
 # other apostrophe (then it could close a quotation in single quotes)
-_PLURAL = re.compile(r"(?<=[a-z]s)(?P<s1>[ \t]+)['’][ \t]+(?=[a-z]{2,})")
+_PLURAL = lazy_re(r"(?<=[a-z]s)(?P<s1>[ \t]+)['’][ \t]+(?=[a-z]{2,})")
 _NOT_PLURAL = frozenset("was is has as this his its us yes thus plus does goes less unless across whereas".split())
-_SPLIT = re.compile(r"(?<=[A-Za-z0-9])(?P<s1>[ \t]*)['’](?P<s2>[ \t]*)(?P<c>s|re|ve|ll|d|m|t)(?![\w'’-])")
+_SPLIT = lazy_re(r"(?<=[A-Za-z0-9])(?P<s1>[ \t]*)['’](?P<s2>[ \t]*)(?P<c>s|re|ve|ll|d|m|t)(?![\w'’-])")
 
 
 _PAIRS = (" '", " ’", "' ", "’ ", "\t'", "\t’", "'\t", "’\t")
@@ -55,7 +55,7 @@ def _last_apostrophe(doc, ls, le):
     if ls not in cache:
         cache[ls] = max(doc.text.rfind("'", ls, le), doc.text.rfind("’", ls, le))
     return cache[ls]
-_WORD = re.compile(r"\w+")
+_WORD = lazy_re(r"\w+")
 
 
 def check(doc, settings):

@@ -14,16 +14,16 @@ Fix: unsafe. One space is inserted at the capital; a camel-case identifier writt
 backticks (`logLevel`) looks the same, so the space is added only on request.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Fix
 
 RULE = Rule("PN010", "run-together-words", "punctuation", WARNING, __doc__)
 
-_JOINED = re.compile(r"(?<![\w@#$/\\.'’-])([a-z]{2,})([A-Z][a-z]{2,})(?![\w@'’-])")
-_SEAM = re.compile(r"[A-Z](?<=[a-z][a-z][A-Z])(?=[a-z][a-z])")  # rare: found first, the token checked after
-_TOKEN_START = re.compile(r"[a-z]+$")
+_JOINED = lazy_re(r"(?<![\w@#$/\\.'’-])([a-z]{2,})([A-Z][a-z]{2,})(?![\w@'’-])")
+_SEAM = lazy_re(r"[A-Z](?<=[a-z][a-z][A-Z])(?=[a-z][a-z])")  # rare: found first, the token checked after
+_TOKEN_START = lazy_re(r"[a-z]+$")
 
 
 def check(doc, settings):

@@ -17,15 +17,16 @@ Fix: safe. Only the spaces around the hyphens go; the text's or the glossary's o
 
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, WARNING, Rule, quote
 from mt_repair.types import Fix
 
 RULE = Rule("PN012", "spaced-hyphen", "punctuation", WARNING, __doc__)
 
 _PART = r"[^\W_](?:[^\W_]|[\u064B-\u0652])*"
-_CHAIN = re.compile(rf"(?<![\w\-])({_PART}(?:[ \t]+-[ \t]+{_PART}){{1,3}})(?![\w]|-\w)")
+_CHAIN = lazy_re(rf"(?<![\w\-])({_PART}(?:[ \t]+-[ \t]+{_PART}){{1,3}})(?![\w]|-\w)")
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
-_HYPHENATED = re.compile(rf"{_PART}(?:-{_PART})+")
+_HYPHENATED = lazy_re(rf"{_PART}(?:-{_PART})+")
 
 
 def _month(word: str) -> bool:

@@ -34,6 +34,7 @@ copy may stand for a word the decoder lost.
 import bisect
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import ERROR, SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.text import AR_MARK, SPELLED_LATIN_LETTERS, strip_marks
 from mt_repair.types import Fix
@@ -46,8 +47,8 @@ RULE = Rule("RP001", "repeated-word", "repetition", ERROR, __doc__)
 _T = rf"[^\W_](?:[^\W_]|[{AR_MARK}])*(?:[-'’](?:[^\W_]|[{AR_MARK}])+)*"
 _NB = rf"(?<![\w{AR_MARK}\-'’./@#&_+])"
 _NA = rf"(?![\w{AR_MARK}]|[-'’./@&+][\w])"
-_RUN = re.compile(rf"{_NB}({_T})((?:[ \t\u00A0]+\1{_NA})+)", re.I)
-_LETTER = re.compile(r"[^\W\d_]")
+_RUN = lazy_re(rf"{_NB}({_T})((?:[ \t\u00A0]+\1{_NA})+)", re.I)
+_LETTER = lazy_re(r"[^\W\d_]")
 
 _UNIFY = str.maketrans("أإآٱى", "ااااي")
 
@@ -104,7 +105,7 @@ DOUBLED_NAMES = frozenset(map(normalize, """
 # Latin letters spelled in Arabic: `سي إن إن` is CNN, `إم في في ناشفيل` WSMV in Nashville.
 SPELLED_LETTERS = SPELLED_LATIN_LETTERS
 
-_NEXT_WORD = re.compile(rf"[ \t\u00A0]*({_T})")
+_NEXT_WORD = lazy_re(rf"[ \t\u00A0]*({_T})")
 _PREPOSITIONS = frozenset("""
 about above across after against along among around at before behind below beneath beside
 between beyond by despite during for from in inside into like near of off on onto outside over
@@ -184,7 +185,7 @@ def _spelled(text, m, word) -> bool:
         or any(len(x) > 1 and prev.endswith(x) for x in _LETTER_EVIDENCE)
 
 
-_QUOTE = re.compile(r'"([^"\n]{1,80})"|«([^»\n]{1,80})»|“([^”\n]{1,80})”')
+_QUOTE = lazy_re(r'"([^"\n]{1,80})"|«([^»\n]{1,80})»|“([^”\n]{1,80})”')
 
 
 def _chant(text, m, cache=None) -> bool:
@@ -210,10 +211,10 @@ def _chant(text, m, cache=None) -> bool:
     return False
 
 
-_POSSESSIVE_RUN = re.compile(r"(?<![\w'’])([^\W_]+['’]s)[ \t\u00A0]+\1(?![\w'’])", re.I)
+_POSSESSIVE_RUN = lazy_re(r"(?<![\w'’])([^\W_]+['’]s)[ \t\u00A0]+\1(?![\w'’])", re.I)
 # what every possessive loop holds (from the apostrophe of its first copy on), found by a
 # scan that jumps from apostrophe to apostrophe; no match crosses a line end
-_POSSESSIVE_PAIR = re.compile(r"['’]s[ \t\u00A0]+[^\W_]+['’]s(?![\w'’])", re.I)
+_POSSESSIVE_PAIR = lazy_re(r"['’]s[ \t\u00A0]+[^\W_]+['’]s(?![\w'’])", re.I)
 
 
 def _candidate_lines(doc):

@@ -31,6 +31,7 @@ import bisect
 import re
 from operator import eq
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.text import AR_MARK
 from mt_repair.rules.rp001_repeated_word import (_NA, _NB, _T, INTERJECTIONS, SPELLED_LETTERS,
@@ -46,20 +47,20 @@ _CONJ = r"(?:and|or|then|but|ثم|أو|او|لكن|بل)"
 # that long, so normal text matches exactly as before.
 _TB = rf"[^\W_](?:[^\W_]|[{AR_MARK}]){{0,63}}(?:[-'’](?:[^\W_]|[{AR_MARK}]){{1,64}}){{0,15}}"
 # three or more copies of an item of one to four words; possessive, tried at every word
-_LOOP = re.compile(rf"{_NB}((?:{_TB}[ \t]+){{0,3}}?{_TB})"
+_LOOP = lazy_re(rf"{_NB}((?:{_TB}[ \t]+){{0,3}}?{_TB})"
                    rf"((?:[ \t]*+(?:[،,؛;][ \t]*+)?(?:{_CONJ}[ \t]+|و|ف)?\1{_NA}){{2,}})", re.I)
 # two copies of one word around a conjunction
 # (an Arabic first copy may carry its own و/ف: `والبشر والبشر`, `ومكافحة الدعوة أو مكافحة الدعوة`)
-_PAIR = re.compile(rf"{_NB}(?:(?<![^\W\d_])[وف](?=[\u0621-\u064A]{{3}}))?({_T})([ \t]*,?[ \t]*(?:and|or)[ \t]+|[ \t]*،?[ \t]*(?:و|أو[ \t]+|او[ \t]+))\1{_NA}", re.I)
+_PAIR = lazy_re(rf"{_NB}(?:(?<![^\W\d_])[وف](?=[\u0621-\u064A]{{3}}))?({_T})([ \t]*,?[ \t]*(?:and|or)[ \t]+|[ \t]*،?[ \t]*(?:و|أو[ \t]+|او[ \t]+))\1{_NA}", re.I)
 # two copies around a slash: `الاتحاد الأوروبي/الأوروبي` (not `EU/EEA`, not `24/24`)
-_SLASH = re.compile(rf"{_NB}({_T})[ \t]?/[ \t]?\1(?![\w/]|[-'’.][\w])", re.I)
+_SLASH = lazy_re(rf"{_NB}({_T})[ \t]?/[ \t]?\1(?![\w/]|[-'’.][\w])", re.I)
 # two copies of a list item between list commas: `faeroes, peacocks, peacocks, rabbits`
-_ITEM = re.compile(rf"(?<=[,،][ \t])({_T})([ \t]*[,،][ \t]*)\1{_NA}(?=[ \t]*(?:[,،]|(?:and|or)[ \t]|و))", re.I)
+_ITEM = lazy_re(rf"(?<=[,،][ \t])({_T})([ \t]*[,،][ \t]*)\1{_NA}(?=[ \t]*(?:[,،]|(?:and|or)[ \t]|و))", re.I)
 # two copies of a phrase (two to twelve words) around a conjunction
 # what _CLAUSE's connector needs somewhere on the line: a line without it is not tried
 # (`the the the …` on one long line cost _CLAUSE ~12 attempts a word)
-_CLAUSE_HINT = re.compile(rf"{_CONJ}[ \t]|و", re.I)
-_CLAUSE = re.compile(rf"{_NB}(?:(?<![^\W\d_])[وف](?=[\u0621-\u064A]{{3}}))?((?:{_T}[ \t]+){{1,11}}{_T})"
+_CLAUSE_HINT = lazy_re(rf"{_CONJ}[ \t]|و", re.I)
+_CLAUSE = lazy_re(rf"{_NB}(?:(?<![^\W\d_])[وف](?=[\u0621-\u064A]{{3}}))?((?:{_T}[ \t]+){{1,11}}{_T})"
                      rf"([ \t]*[,،;؛]?[ \t]*(?:{_CONJ}[ \t]+|و))\1{_NA}", re.I)
 
 # Words that legitimately pair with themselves around a conjunction.
@@ -84,21 +85,21 @@ had will would can could may might should must not into onto during after before
 until till near under about across through without within against among via per
 في من على إلى الى عن مع أو او ثم حتى لدى عند منذ خلال بين كما قد لا لم لن ما أن ان إن
 """.split()))
-_FOLLOW = re.compile(rf"[ \t]*(?:({_T})|([.,;:!?،؛؟)\]\"»”]|$))", re.M)
+_FOLLOW = lazy_re(rf"[ \t]*(?:({_T})|([.,;:!?،؛؟)\]\"»”]|$))", re.M)
 # a word echoed in its plural (or third-person) form: `cell cells`, `control controls`
-_INFLECTED = re.compile(r"(?<![\w\-'’./@])([a-z]{2,})(?:[ \t]+\1(?:s|es)|y[ \t]+\1ies)(?![\w\-'’])", re.I)
+_INFLECTED = lazy_re(r"(?<![\w\-'’./@])([a-z]{2,})(?:[ \t]+\1(?:s|es)|y[ \t]+\1ies)(?![\w\-'’])", re.I)
 # a noun read as the subject of its own verb (`the reservoir host hosts the virus`,
 # `the test tests for`): a determiner shortly before, or an object after
 _DETERMINERS = frozenset("the a an this that these those its their his her our your my each every any some no".split())
-_AFTER_INFLECTED = re.compile(r"[ \t]*(?:([A-Za-z]+)|[.,;:!?)\]]|$)", re.M)
+_AFTER_INFLECTED = lazy_re(r"[ \t]*(?:([A-Za-z]+)|[.,;:!?)\]]|$)", re.M)
 _OBJECT_OPENERS = _DETERMINERS | frozenset("it them him us me whether how what which who when where one two three".split())
-_QUOTED = re.compile(r'"[^"\n]{1,200}"|«[^»\n]{1,200}»|“[^”\n]{1,200}”')
+_QUOTED = lazy_re(r'"[^"\n]{1,200}"|«[^»\n]{1,200}»|“[^”\n]{1,200}”')
 
 
 # An Arabic word that opens a new phrase by its clitics alone: a preposition with the
 # article (`للمرضى`, `بالفيروس`), a preposition before hamza (`لإجراء`, `لأن`) or the
 # conjunction with the article (`والأسماك`; not `والد`, `والي`, which are nouns).
-_AR_OPENS = re.compile(r"(?:لل|بال|كال|فال|[لب][أإ]|وال(?!د|ي)|ول[لأإ]|وب(?:ال|[أإ]))[\u0621-\u064A]{2}")
+_AR_OPENS = lazy_re(r"(?:لل|بال|كال|فال|[لب][أإ]|وال(?!د|ي)|ول[لأإ]|وب(?:ال|[أإ]))[\u0621-\u064A]{2}")
 
 
 def _ends_phrase(text, end) -> bool:

@@ -12,6 +12,7 @@ Fix: safe. The repeated copies are removed; the first copy stays.
 
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import ERROR, SAFE, WARNING, Rule, quote
 from mt_repair.rules.rp001_repeated_word import DOUBLED_NAMES, normalize
 from mt_repair.text import NO_WORD_AFTER, NO_WORD_BEFORE, WORD_M
@@ -19,7 +20,7 @@ from mt_repair.types import Fix
 
 RULE = Rule("RP003", "phrase-loop", "repetition", WARNING, __doc__)
 
-_LOOP = re.compile(rf"{NO_WORD_BEFORE}((?:{WORD_M}[ \t]+){{1,7}}{WORD_M})((?:[ \t]+\1{NO_WORD_AFTER})+)", re.I)
+_LOOP = lazy_re(rf"{NO_WORD_BEFORE}((?:{WORD_M}[ \t]+){{1,7}}{WORD_M})((?:[ \t]+\1{NO_WORD_AFTER})+)", re.I)
 
 
 def _doubled_name(phrase, tail) -> bool:

@@ -10,6 +10,7 @@ Fix: safe. The second copy and the space before it are removed.
 
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import ERROR, SAFE, Rule, quote
 from mt_repair.types import Fix
 
@@ -18,7 +19,7 @@ RULE = Rule("RP004", "duplicated-sentence", "repetition", ERROR, __doc__)
 # A sentence: text up to and including . ! ? ؟ and any closing quotes, where the mark
 # ends the sentence (followed by a space or the line end, so not `1.8` or `U.S.`),
 # or to the line end.
-_SENTENCE = re.compile(
+_SENTENCE = lazy_re(
     r'[^\s.!?؟](?:[^.!?؟\n]|[.!?؟]++(?![\s"»”]|$))*+(?:[.!?؟]+["»”]*(?=\s|$)|$)|[.!?؟]', re.M)
 MAX_GROUP = 2  # also a pair of sentences printed twice (a quotation and its attribution)
 

@@ -10,15 +10,15 @@ Fix: unsafe. The later copies are removed, but a list can legitimately name an i
 twice, so the fix waits for --unsafe-fixes.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Edit, Fix
 
 RULE = Rule("RP007", "repeated-list", "repetition", WARNING, __doc__)
 
-_SENTENCE_PUNCT = re.compile(r"[.!?؟؛;]\s|[.!?؟]$")
-_ITEM = re.compile(r"[^\s,،|•·/]+")
+_SENTENCE_PUNCT = lazy_re(r"[.!?؟؛;]\s|[.!?؟]$")
+_ITEM = lazy_re(r"[^\s,،|•·/]+")
 MIN_RUN = 3
 
 

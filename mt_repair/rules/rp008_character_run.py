@@ -21,6 +21,7 @@ still be wrong) and a hyphen chain (one copy is kept); none for other runs, whos
 
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import ERROR, UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Fix
 
@@ -28,20 +29,20 @@ RULE = Rule("RP008", "character-run", "repetition", WARNING, __doc__)
 
 # Cheap prefilters, one per kind of run (substring and literal-led searches).
 _MARKS = tuple(c * 10 for c in "_-=*~+#/.") + tuple(c * 6 for c in "!?؟")
-_ANY_CHAIN = re.compile(r"-[^\W\d_]{1,2}-[^\W\d_]{1,2}-|\.[^\W\d_]{1,2}\.[^\W\d_]{1,2}\.[^\W\d_]{1,2}\.")
+_ANY_CHAIN = lazy_re(r"-[^\W\d_]{1,2}-[^\W\d_]{1,2}-|\.[^\W\d_]{1,2}\.[^\W\d_]{1,2}\.[^\W\d_]{1,2}\.")
 
-_MARK_RUN = re.compile(r"([_\-=*~+#/])\1{9,}|(\.)\2{9,}|([!?؟])\3{5,}")
+_MARK_RUN = lazy_re(r"([_\-=*~+#/])\1{9,}|(\.)\2{9,}|([!?؟])\3{5,}")
 # letter units of one or two letters chained by single hyphens or dots: `A-A-D-A-…`
-_CHAIN = re.compile(r"(?<![\w])(?:[^\W\d_]{1,2}[-.](?=[^\W\d_])){5,}[^\W\d_]{1,2}(?![\w])|"
+_CHAIN = lazy_re(r"(?<![\w])(?:[^\W\d_]{1,2}[-.](?=[^\W\d_])){5,}[^\W\d_]{1,2}(?![\w])|"
                     r"(?<![\w-])([^\W\d_]{1,3})-(?:\1-){3,}(?=[^\W\d_\s])", re.I)
-_STUTTER = re.compile(r"(?<![\w-])([^\W\d_]{1,3})-((?:\1-){3,})(?=[^\W\d_])")
+_STUTTER = lazy_re(r"(?<![\w-])([^\W\d_]{1,3})-((?:\1-){3,})(?=[^\W\d_])")
 # an Arabic consonant three times in a word; long vowels, ى and ه are lengthened for effect
-_AR_TRIPLE = re.compile(r"([\u0621-\u0626\u0628-\u063A\u0641-\u0646])\1\1")
-_LONG = re.compile(r"([^\W\d_]{1,3}?)\1{12,}")
+_AR_TRIPLE = lazy_re(r"([\u0621-\u0626\u0628-\u063A\u0641-\u0646])\1\1")
+_LONG = lazy_re(r"([^\W\d_]{1,3}?)\1{12,}")
 # a word of two letters or more chained to itself by hyphens three times or more
 # (`slow-slow-slow-slow`); two copies are reduplication (`bye-bye`, `so-so`)
-_INNER_PART = re.compile(r"-[^\W\d_]++-")
-_COMPOUND3 = re.compile(r"(?<![^\W\d_-])[^\W\d_]{2,}+(?:-[^\W\d_]++){2,}")  # three parts or more: rare, so found first
+_INNER_PART = lazy_re(r"-[^\W\d_]++-")
+_COMPOUND3 = lazy_re(r"(?<![^\W\d_-])[^\W\d_]{2,}+(?:-[^\W\d_]++){2,}")  # three parts or more: rare, so found first
 _LAUGH = frozenset("ha he hi ho la na no bla ta tut".split())
 
 
@@ -115,7 +116,7 @@ def _word_chains(m):
         i = j + 1
 
 
-_WORDLIKE = re.compile(r"[^\W\d_]{3,}|\n")
+_WORDLIKE = lazy_re(r"[^\W\d_]{3,}|\n")
 
 
 def _noise(text, a, b):

@@ -16,17 +16,17 @@ Fix: unsafe. The bracketed copy and the space before it are removed; the bracket
 have glossed something the translation lost.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.rules.rp001_repeated_word import _T, normalize
 from mt_repair.types import Fix
 
 RULE = Rule("RP009", "parenthetical-echo", "repetition", WARNING, __doc__)
 
-_PAREN = re.compile(r"\(([^()\n]{1,80})\)")
-_TOKEN = re.compile(_T)
-_LETTERS = re.compile(r"[^\W\d_]{2}")
+_PAREN = lazy_re(r"\(([^()\n]{1,80})\)")
+_TOKEN = lazy_re(_T)
+_LETTERS = lazy_re(r"[^\W\d_]{2}")
 
 
 def check(doc, settings):

@@ -27,30 +27,30 @@ Fix: none (the intended words are unknown).
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import eq
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import WARNING, Rule, quote
 from mt_repair.text import AR_LETTER, AR_MARK_RE
 
 RULE = Rule("RP010", "relational-loop", "repetition", WARNING, __doc__)
 
-_WORD = re.compile(f"[{AR_LETTER}][{AR_LETTER}\u064B-\u0652\u0670\u0640]*")
+_WORD = lazy_re(f"[{AR_LETTER}][{AR_LETTER}\u064B-\u0652\u0670\u0640]*")
 # what may separate two words of one phrase (spaces only; punctuation ends the phrase)
-_GAP = re.compile(r"[ \u00A0]+")
-_PROCLITIC = re.compile("^(?:[وف]?(?:بال|كال|لل|ال|ب|ل|ك)|[وف])")
+_GAP = lazy_re(r"[ \u00A0]+")
+_PROCLITIC = lazy_re("^(?:[وف]?(?:بال|كال|لل|ال|ب|ل|ك)|[وف])")
 _NISBA = ("يات", "يين", "يون", "ية")
 _SUFFIXES = ("يات", "يين", "يون", "ية", "ات", "ين", "ون", "ان", "ة")
 # relational words that only mean "concerning, belonging to": X + one of these + X is empty
 _PERTAINING = ("خاص", "معني", "متعلق", "متصل", "عائد", "منسوب", "مخصص")
 # the shape of a relational adjective: a participle (مـ…) or a فاعل form, definite or not,
 # with an agreement ending
-_RELATIONAL = re.compile("^(?:ال)?(?:م[" + AR_LETTER + "]{3,5}|[" + AR_LETTER + "]ا[" + AR_LETTER + "]{1,2})"
+_RELATIONAL = lazy_re("^(?:ال)?(?:م[" + AR_LETTER + "]{3,5}|[" + AR_LETTER + "]ا[" + AR_LETTER + "]{1,2})"
                          "(?:ة|ين|ون|ات|ان)?$")
-_LINKED = re.compile("^(?:ذات|ذي|ذو)$")
-_LINK_NOUN = re.compile("^(?:الصلة|العلاقة)$")
+_LINKED = lazy_re("^(?:ذات|ذي|ذو)$")
+_LINK_NOUN = lazy_re("^(?:الصلة|العلاقة)$")
 
 
 @lru_cache(maxsize=8192)
@@ -80,9 +80,9 @@ def _pertaining(word: str) -> bool:
 # goes (atomic: no shorter one is tried) if three letters remain; then, on the reversed
 # text, where each word's end follows a newline, the first suffix in `_SUFFIXES` order
 # that leaves three letters. Both scans start from a newline, which is fast.
-_STRIP_PROCLITIC = re.compile("\n(?>" + _PROCLITIC.pattern[1:] + ")(?=[^\n]{3})")
-_STRIP_SUFFIX_REVERSED = re.compile("\n(?:" + "|".join(suf[::-1] for suf in _SUFFIXES) + ")(?=[^\n]{3})")
-_WORD_OR_LINE = re.compile(_WORD.pattern + "|\n")
+_STRIP_PROCLITIC = lazy_re("\n(?>" + _PROCLITIC.pattern[1:] + ")(?=[^\n]{3})")
+_STRIP_SUFFIX_REVERSED = lazy_re("\n(?:" + "|".join(suf[::-1] for suf in _SUFFIXES) + ")(?=[^\n]{3})")
+_WORD_OR_LINE = lazy_re(_WORD.pattern + "|\n")
 _LINKED_WORDS = ("ذات", "ذي", "ذو")
 
 

@@ -20,8 +20,8 @@ Fix: unsafe (the repeated chunk is deleted once): the dictionary guesses the wor
 editor confirms it.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.text import AR_MARK
 from mt_repair.types import Fix
@@ -29,11 +29,11 @@ from mt_repair.types import Fix
 RULE = Rule("RP011", "word-stutter", "repetition", WARNING, __doc__)
 
 # a chunk of two or three letters twice in a row, or one letter three times
-_STUTTER = re.compile(r"([^\W\d_]{2,3})\1|([^\W\d_])\2\2")
+_STUTTER = lazy_re(r"([^\W\d_]{2,3})\1|([^\W\d_])\2\2")
 # an Arabic word that carries the article or a verb prefix is no transliterated name
-_AR_INFLECTED = re.compile(r"(?:[وفبك]?ال|لل|[وف]?[يتن])")
+_AR_INFLECTED = lazy_re(r"(?:[وفبك]?ال|لل|[وف]?[يتن])")
 # at most 40 letters: no real word is longer, and _repairs costs the square of the length
-_WORD = re.compile(r"[^\W\d_]{5,40}")
+_WORD = lazy_re(r"[^\W\d_]{5,40}")
 
 
 def _repairs(word: str) -> set[str]:

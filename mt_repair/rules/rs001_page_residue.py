@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Fix
 from mt_repair.userpatterns import AnyOf, UserRegex
@@ -36,8 +37,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "residue.tsv"
 _STRIP = " \t\u00A0:：.•·-–|"
 TAIL_WINDOW = 120  # a `tail` pattern is looked for in a paragraph's last characters only
 _REGEX_KINDS = ("regex", "tail", "inline")
-_NEVER = re.compile(r"(?!)")  # no built-in regex: the prefilter passes nothing
-_LIST_ITEM = re.compile(r"^\s*(?:[•·▪►\-*–]|\d+[.)])\s+\S")
+_NEVER = lazy_re(r"(?!)")  # no built-in regex: the prefilter passes nothing
+_LIST_ITEM = lazy_re(r"^\s*(?:[•·▪►\-*–]|\d+[.)])\s+\S")
 
 
 @lru_cache(maxsize=None)
@@ -53,7 +54,7 @@ def load_patterns(extra: tuple[tuple[str, str, str, str], ...] = ()):
         safety = SAFE if fix == "safe" else UNSAFE
         key = pattern.strip(_STRIP).casefold()
         # a user's regex runs on `regex` with a timeout (userpatterns), never unbounded on `re`
-        compiled = (UserRegex(pattern) if user else re.compile(pattern, re.I)) if kind in _REGEX_KINDS else None
+        compiled = (UserRegex(pattern) if user else lazy_re(pattern, re.I)) if kind in _REGEX_KINDS else None
         if kind == "line":
             lines[key] = (what, safety)
         elif kind == "header":

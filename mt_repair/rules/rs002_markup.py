@@ -19,6 +19,7 @@ editor wants); an entity standing for an invisible character gets no fix.
 import re
 from functools import lru_cache
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.text import INVISIBLE_RE
 from mt_repair.types import Fix
@@ -34,7 +35,7 @@ _TAGS = (
 )
 _VALUE = r"""(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"'<>=`]{1,100})"""
 _ATTR = rf"[A-Za-z_:][\w:.-]*(?:\s*=\s*{_VALUE})?"
-_TAG_RE = re.compile(
+_TAG_RE = lazy_re(
     # a known element, written well (attributes, if any, must include a name=value pair)
     rf"<(?P<close>/)?(?P<name>(?i:{_TAGS}))(?P<attrs>(?:\s+{_ATTR})*)\s*/?>"
     # any element with quoted name="value" attributes (`<seg id="1">`), or closed (`</seg>`)
@@ -45,17 +46,17 @@ _TAG_RE = re.compile(
     # CMS block comments
     r"|<!--\s*/?(?:wp:[^\n]*?|more|nextpage|noteaser)\s*-->"
 )
-_PAIRED_OK = re.compile(r"<(sup|sub)>[^<>\n]{1,40}</\1>", re.I)
+_PAIRED_OK = lazy_re(r"<(sup|sub)>[^<>\n]{1,40}</\1>", re.I)
 
 # Entities broken by MT: the names below are never English words.
 _BROKEN_NAMES = "lt|gt|amp|quot|apos|nbsp|mdash|ndash|hellip|rsquo|lsquo|ldquo|rdquo|laquo|raquo|middot|zwnj|zwj|lrm|rlm"
 _CORE = {"lt", "gt", "amp", "quot", "apos", "nbsp"}
-_ENTITY_RE = re.compile(
+_ENTITY_RE = lazy_re(
     r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"  # well-formed
     r"|&(?P<sp1>[ \t]*)(?:#[ \t]*(?P<num>[0-9]{2,7}|x[0-9a-fA-F]{2,6})|(?P<name>" + _BROKEN_NAMES + r"))"
     r"(?![A-Za-z0-9])(?P<sp2>[ \t]*)(?P<term>[;؛])?"
 )
-_FOLLOW_OK = re.compile(r"[ \t]*(?:[0-9\u0660-\u0669]|[\u0600-\u06FF]|$)")
+_FOLLOW_OK = lazy_re(r"[ \t]*(?:[0-9\u0660-\u0669]|[\u0600-\u06FF]|$)")
 
 
 @lru_cache(maxsize=4096)
@@ -176,7 +177,7 @@ def _tag_finding(text, s, e, n):
     return RULE.finding(s, e, f"{what} {quote(text[s:e], 40)} in the text", fix)
 
 
-_STRAY_AMP = re.compile(r"(?<=[0-9\u0660-\u0669])[ \t]*&[ \t]*(?=[0-9\u0660-\u0669])")
+_STRAY_AMP = lazy_re(r"(?<=[0-9\u0660-\u0669])[ \t]*&[ \t]*(?=[0-9\u0660-\u0669])")
 
 
 def _with_debris(doc, text, findings):

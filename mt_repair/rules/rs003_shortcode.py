@@ -16,6 +16,7 @@ it wraps (a URL or player code); any other code is removed and the text it wraps
 import bisect
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Fix
 
@@ -30,18 +31,18 @@ _STRONG = ("embed|caption|wp_caption|gallery|playlist|youtube|vimeo|tweet|instag
            "related_posts|one_half|one_third|pullquote|vc_[a-z_]+|et_pb_[a-z_]+|fusion_[a-z_]+")
 _WEAK = "video|audio|twitter|facebook|ad|ads|related|button|box|column|img|url|quote|b|i|u|s|color|size|font|center|spoiler|list|code|email|blockquote"
 _VAL = r"""(?:"[^"\]\n]*"|'[^'\]\n]*'|&quot;[^\]\n]*?&quot;|”[^\]\n]*?”|[^\s\]"']+)"""
-_SHORTCODE_RE = re.compile(
+_SHORTCODE_RE = lazy_re(
     rf"\[(?P<strong>{_STRONG})(?:\s[^\[\]\n]{{0,300}})?\]"  # positional arguments too: `[tweet URL]`
     rf"|\[/(?P<closename>[a-z][a-z0-9_-]{{0,30}})\]"
     rf"|\[(?P<name>[a-z][a-z0-9_-]{{0,30}})(?P<attrs>(?:=[^\]\s]{{1,200}})?(?:\s+[a-z_-]+\s*=\s*{_VAL})*)\s*/?\]"
 )
-_STRONG_RE = re.compile(rf"(?:{_STRONG})$")
-_WEAK_RE = re.compile(rf"(?:{_WEAK})$")
+_STRONG_RE = lazy_re(rf"(?:{_STRONG})$")
+_WEAK_RE = lazy_re(rf"(?:{_WEAK})$")
 # An embed block is `\[(?P<n>EMBEDS)\b[^\]\n]*\][^\n]*?\[/(?P=n)\]`; that regex scans to the
 # line end from every opener that has no closer, so the block is put together from the
 # positions of `]` and of each closer instead (_embed_blocks): the same matches, linear.
-_EMBED_OPEN_RE = re.compile(rf"\[(?P<n>{_EMBEDS})\b")
-_EMBED_CLOSE_RE = re.compile(rf"\[/({_EMBEDS})\]")
+_EMBED_OPEN_RE = lazy_re(rf"\[(?P<n>{_EMBEDS})\b")
+_EMBED_CLOSE_RE = lazy_re(rf"\[/({_EMBEDS})\]")
 
 
 def _is_code(m, text, doc, last_closer) -> bool:

@@ -16,6 +16,7 @@ markers are deleted, unsafe (in a text that does cite a reference list they are 
 
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.types import Fix
 
@@ -31,11 +32,11 @@ _AR_TAG = (
     r"بحاجة (?:ل|إلى |الى )?(?:مصدر|توضيح|تحديث|مراجعة|إسناد)|(?:مصدر|توضيح) مطلوب|مطلوب (?:مصدر|توضيح)"
     r"|من؟|متى؟|أين؟|أي؟|عدل|عدّل|تعديل|عدل المصدر|عدّل المصدر|تحرير|تحرير المصدر|وصلة مكسورة|رابط مكسور"
 )
-_TAG_RE = re.compile(rf"\[\s*(?:(?i:{_EN_TAG})|{_AR_TAG})\s*\](?![(\[:])")  # not a Markdown link's text
+_TAG_RE = lazy_re(rf"\[\s*(?:(?i:{_EN_TAG})|{_AR_TAG})\s*\](?![(\[:])")  # not a Markdown link's text
 _DIGITS = "0-9\u0660-\u0669\u06F0-\u06F9"
 _NOTE = rf"\[(?:[{_DIGITS}]{{1,3}}|(?:note|nb|n|ملاحظة|ملحوظة|حاشية) ?[{_DIGITS}a-z]{{1,3}}|[a-z])\]"
 # glued to a letter or to closing punctuation; a run (`[2][3]`); not a Markdown link or reference
-_NOTE_RE = re.compile(
+_NOTE_RE = lazy_re(
     rf"(?<=[A-Za-z\u00C0-\u024F\u0621-\u064A.,;:!?)\"'»”’،؛%])(?:{_NOTE})+(?![(:\[])"
 )
 

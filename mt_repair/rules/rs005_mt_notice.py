@@ -15,22 +15,23 @@ Fix: unsafe: the notice (its sentence, or its line when it stands alone) is dele
 
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.text import AR_MARK
 from mt_repair.types import Fix
 
 RULE = Rule("RS005", "mt-notice", "residue", WARNING, __doc__)
 
-_PREFILTER = re.compile(rf"(?i)translat|ت[{AR_MARK}]*ر[{AR_MARK}]*ج[{AR_MARK}]*م")
-_MARKS = re.compile(f"[{AR_MARK}]")
-_SENTENCE = re.compile(r"[^.!?؟]+(?:[.!?؟]+|$)")
+_PREFILTER = lazy_re(rf"(?i)translat|ت[{AR_MARK}]*ر[{AR_MARK}]*ج[{AR_MARK}]*م")
+_MARKS = lazy_re(f"[{AR_MARK}]")
+_SENTENCE = lazy_re(r"[^.!?؟]+(?:[.!?؟]+|$)")
 
-_EN_TR = re.compile(r"(?i)\btranslat(?:ed|ion|ions|e|es|ing|or)\b|\b(?:auto|machine)[- ]?translat")
-_EN_MEANS = re.compile(
+_EN_TR = lazy_re(r"(?i)\btranslat(?:ed|ion|ions|e|es|ing|or)\b|\b(?:auto|machine)[- ]?translat")
+_EN_MEANS = lazy_re(
     r"(?i)\b(?:machine|automatic(?:ally)?|automated|auto|computer|software)\b|\bauto[- ]?translat"
     r"|\b(?:Google(?: Translate)?|DeepL|Bing|Microsoft Translator|Yandex|ChatGPT)\b"
     r"|\bartificial intelligence\b|(?-i:\bAI\b)")
-_EN_THIS = re.compile(
+_EN_THIS = lazy_re(
     r"(?i)\b(?:this|the present|the following|the above)\s+(?:article|story|text|page|content|post|"
     r"report|piece|item|document|release|statement|version|translation|news|material|summary|"
     r"transcript|interview|website|site)\b")
@@ -38,26 +39,26 @@ _EN_MEANS_NAME = (r"(?:Google(?: Translate)?|DeepL|Bing|Microsoft Translator|Yan
                   r"artificial intelligence|machine translation|a machine)")
 _EN_TAIL = (rf"(?:\s+(?:from|into)\s+(?:the\s+)?[A-Z][a-z]+)?(?:\s+(?:by|with|via|using)\s+{_EN_MEANS_NAME})?"
             r"(?:\s*[,;–—-]\s*(?:and\s+)?(?:it\s+)?(?:may|might|could)\s+contain\s+(?:errors|inaccuracies|mistakes))?")
-_EN_LABEL = re.compile(
+_EN_LABEL = lazy_re(
     rf"(?:(?:automatically|machine|auto)[- ]?translated{_EN_TAIL}"
     rf"|translated\s+(?:automatically|by\s+machine){_EN_TAIL}"
     rf"|translated(?:\s+(?:from|into)\s+(?:the\s+)?[A-Z][a-z]+)?\s+(?:by|with|via|using)\s+{_EN_MEANS_NAME}"
     rf"|(?:translation|translated\s+by)\s*:\s*{_EN_MEANS_NAME})",
     re.I)
-_EN_BRACKETED = re.compile(rf"(?:machine|automatic|automated|AI|auto)[- ]?translation{_EN_TAIL}", re.I)
+_EN_BRACKETED = lazy_re(rf"(?:machine|automatic|automated|AI|auto)[- ]?translation{_EN_TAIL}", re.I)
 
-_AR_TR = re.compile(r"ترجم|مترجم")
-_AR_MEANS = re.compile(r"آلي(?:ا|ة)?\b|تلقائي(?:ا|ة)?\b|الآلة|جوجل|غوغل|قوقل|Google|DeepL|الذكاء الاصطناعي")
-_AR_THIS = re.compile(
+_AR_TR = lazy_re(r"ترجم|مترجم")
+_AR_MEANS = lazy_re(r"آلي(?:ا|ة)?\b|تلقائي(?:ا|ة)?\b|الآلة|جوجل|غوغل|قوقل|Google|DeepL|الذكاء الاصطناعي")
+_AR_THIS = lazy_re(
     r"\b(?:هذا|هذه)\s+(?:المقال|المقالة|النص|الخبر|المحتوى|التقرير|الموضوع|المنشور|الصفحة|المادة|"
     r"القصة|النسخة|الترجمة|البيان|الحوار|المقابلة|الموقع)")
 _AR_MEANS_NAME = r"(?:جوجل|غوغل|قوقل|Google(?: Translate)?|DeepL|الذكاء الاصطناعي|الآلة)"
-_AR_LABEL = re.compile(
+_AR_LABEL = lazy_re(
     r"(?:تمت?\s+|تم\s+)?(?:الترجمة|ترجمته|ترجمتها|ترجم|ترجمت|مترجم|مترجمة)\s+"
     rf"(?:(?:آليا|آليًا|آلياً|تلقائيا|تلقائيًا|تلقائياً)(?:\s+(?:بواسطة|عبر|باستخدام|من)\s+{_AR_MEANS_NAME})?"
     rf"|(?:بواسطة|عبر|باستخدام|من)\s+{_AR_MEANS_NAME})"
     rf"|(?:ترجمة|الترجمة)\s*:\s*(?:آلية|{_AR_MEANS_NAME})")
-_AR_BRACKETED = re.compile(rf"(?:ترجمة|الترجمة)\s+(?:آلية|تلقائية|الآلة|{_AR_MEANS_NAME})")
+_AR_BRACKETED = lazy_re(rf"(?:ترجمة|الترجمة)\s+(?:آلية|تلقائية|الآلة|{_AR_MEANS_NAME})")
 
 _WRAP = " \t*_()[]«»\"'“”.:!؟?،,-–—"
 

@@ -11,8 +11,8 @@ with an Arabic word only loses its `#` (unsafe); other handles get no fix, and a
 @handle the glossary does not know is reported as info (accounts are cited on purpose).
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.glossary import normalize_handle
 from mt_repair.rules.base import INFO, SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.text import AR_LETTER, AR_MARK, SOURCE_LINE_RE
@@ -20,9 +20,9 @@ from mt_repair.types import Fix
 
 RULE = Rule("SC002", "social-handle", "script", WARNING, __doc__)
 
-_TAG = re.compile(rf"(?<![\w@#&])[#@]([A-Za-z0-9_]+|[{AR_LETTER}{AR_MARK}_0-9]+)")
-_GLUED = re.compile(r"(?<![\w@#./])([A-Za-z]*[a-z][A-Z][A-Za-z]*|[a-z]{6,})(?![\w@])")
-_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_TAG = lazy_re(rf"(?<![\w@#&])[#@]([A-Za-z0-9_]+|[{AR_LETTER}{AR_MARK}_0-9]+)")
+_GLUED = lazy_re(r"(?<![\w@#./])([A-Za-z]*[a-z][A-Z][A-Za-z]*|[a-z]{6,})(?![\w@])")
+_CAMEL = lazy_re(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 HANDLE_PREFIXES = ("sec", "secretary", "pm", "fm", "pres", "president", "potus", "gov", "sen",
                    "rep", "mayor", "minister", "the", "real", "official")
 

@@ -8,8 +8,8 @@ Example: `Relatedالمخابرات التشيكية` -> `Related المخابر
 Fix: safe. One space is inserted at the seam; no letter changes.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import ERROR, SAFE, Rule, quote
 from mt_repair.text import AR_LETTER, AR_MARK, LATIN_LETTER
 from mt_repair.types import Fix
@@ -21,7 +21,7 @@ RULE = Rule("SC003", "glued-script", "script", ERROR, __doc__)
 # fails with it, so the lookbehinds (a Latin letter before; an Arabic letter, perhaps
 # with one or two marks, before) change no match. Without them one long word with a
 # foreign letter or `_` after it cost a scan per letter (quadratic).
-_SEAM = re.compile(
+_SEAM = lazy_re(
     rf"(?<![{LATIN_LETTER}])(?P<la>[{LATIN_LETTER}]++)(?=[{AR_LETTER}])"
     rf"|(?<![{AR_LETTER}])(?<![{AR_LETTER}][{AR_MARK}])(?<![{AR_LETTER}][{AR_MARK}][{AR_MARK}])"
     rf"(?P<ar>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*+)(?=[{LATIN_LETTER}])")

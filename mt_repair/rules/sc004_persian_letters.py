@@ -16,8 +16,8 @@ is ambiguous (a final `ی` may be `ي` or `ى`; `ۀ ۃ ہ ے`) and for `پ`→`�
 """
 
 import bisect
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import ERROR, SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.rules.sc008_off_target_language import persian_sentences
 from mt_repair.text import AR_LETTER, AR_MARK
@@ -37,8 +37,8 @@ REPLACEMENTS = {
 FARSI_YEH = "\u06CC"
 # letters for sounds Arabic lacks: reported as warnings; only پ has a one-letter Arabic form
 SOUND_LETTERS = {"\u067E": "\u0628", "\u0686": None, "\u0698": None, "\u06AF": None}  # پ چ ژ گ
-_WORD = re.compile(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*")
-_FOREIGN = re.compile("[\u06A9\u06BE\u06C0\u06C1\u06C3\u06D2\u06CC\u067E\u0686\u0698\u06AF]")
+_WORD = lazy_re(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*")
+_FOREIGN = lazy_re("[\u06A9\u06BE\u06C0\u06C1\u06C3\u06D2\u06CC\u067E\u0686\u0698\u06AF]")
 
 
 def check(doc, settings):

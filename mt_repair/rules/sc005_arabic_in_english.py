@@ -12,16 +12,16 @@ Example: `The minister said وأضاف that talks would go on.`
 Fix: none. Only a translator can say what the words mean.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.document import script_counts
 from mt_repair.rules.base import WARNING, Rule, quote
 from mt_repair.text import AR_LETTER, AR_MARK
 
 RULE = Rule("SC005", "arabic-in-english", "script", WARNING, __doc__)
 
-_AR_WORD = re.compile(rf"[{AR_LETTER}]+")
-_RUN = re.compile(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*(?:[ \t]+[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)*")
+_AR_WORD = lazy_re(rf"[{AR_LETTER}]+")
+_RUN = lazy_re(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*(?:[ \t]+[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)*")
 
 
 def _between(line, start, end):

@@ -18,8 +18,8 @@ Fix: none. Only a translator can put the sentence into the right language.
 
 from __future__ import annotations
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.lexicon import FOREIGN_LATIN, common_words, wordfreq_words
 from mt_repair.rules.base import WARNING, Rule, quote
 
@@ -32,8 +32,8 @@ MIN_WORDS = 6
 # exponentially. A sentence never starts inside a run of marks (a match ends after a
 # whole run, and where a run's first mark fails the rest fail too), so the lookbehind
 # changes no match; it spares a line of marks one scan per mark (quadratic).
-_SENTENCE = re.compile(r"(?<![.!?؟])(?:[^.!?؟\n]|[.!?؟]++(?=[^\s.!?؟]))++(?:[.!?؟]+|$)")
-_LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+")
+_SENTENCE = lazy_re(r"(?<![.!?؟])(?:[^.!?؟\n]|[.!?؟]++(?=[^\s.!?؟]))++(?:[.!?؟]+|$)")
+_LATIN_WORD = lazy_re(r"[A-Za-z\u00C0-\u024F]+")
 # Function words: English ones, and those of the Latin-script languages MT drifts into.
 # A sentence with two English ones and fewer foreign ones is English, and costs no more.
 _EN_FUNCTION = frozenset(
@@ -54,7 +54,7 @@ _FOREIGN_FUNCTION = frozenset(
     "dan yang di ini itu dengan untuk".split()) - _EN_FUNCTION  # Indonesian
 # Persian/Urdu: letters Arabic does not use, and frequent words Arabic does not have.
 _PERSIAN_LETTERS = "\u067E\u0686\u0698\u06AF\u06A9\u06CC\u06C0\u06C1\u06BE\u06D2"
-_PERSIAN_HINT = re.compile(
+_PERSIAN_HINT = lazy_re(
     rf"[{_PERSIAN_LETTERS}]|(?<!\S)(?:است|این|را|برای|هستند|بود|شده|کرد|میں|ہے|کے|کی|نے)(?!\S)")
 _QUOTES = "\"“”«»'‘’"
 _NAMES = {"fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",

@@ -17,8 +17,8 @@ Example: `اجتمع ال مجلس أمس` -> `اجتمع المجلس أمس`.
 Fix: unsafe (the space is removed): `ال` may still be a family's `آل`.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.lexicon import wordfreq_words
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.text import AR_LETTER, AR_MARK, SPELLED_LATIN_LETTERS
@@ -26,11 +26,11 @@ from mt_repair.types import Fix
 
 RULE = Rule("SC009", "detached-article", "script", WARNING, __doc__)
 
-_DETACHED = re.compile(rf"(?<![{AR_LETTER}{AR_MARK}\w])(ال)([ \t]+)([{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)")
+_DETACHED = lazy_re(rf"(?<![{AR_LETTER}{AR_MARK}\w])(ال)([ \t]+)([{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)")
 # Latin letters spelled in Arabic (`إس` S, `إف` F, `بي` B ...): `ال إس يو` is LSU.
 LETTER_NAMES = SPELLED_LATIN_LETTERS
 FAMILY_WORDS = frozenset("أسرة اسرة عائلة عشيرة قبيلة أسر عائلات حكم أبناء بيت".split())
-_WORD_BEFORE = re.compile(rf"([{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)[ \t]+$")
+_WORD_BEFORE = lazy_re(rf"([{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)[ \t]+$")
 
 
 def _family(line, start):
@@ -42,7 +42,7 @@ def _family(line, start):
 
 
 # `و` alone between two words; the names of the Arabic letters, which lists spell out
-_DETACHED_WAW = re.compile(rf"(?<![{AR_LETTER}{AR_MARK}\w])و([ \t]+)(?=[{AR_LETTER}])")
+_DETACHED_WAW = lazy_re(rf"(?<![{AR_LETTER}{AR_MARK}\w])و([ \t]+)(?=[{AR_LETTER}])")
 ARABIC_LETTER_NAMES = frozenset(
     "ألف باء تاء ثاء جيم حاء خاء دال ذال راء زاي سين شين صاد ضاد طاء ظاء عين غين فاء قاف كاف لام ميم نون هاء واو ياء".split())
 

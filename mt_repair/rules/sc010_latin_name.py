@@ -24,6 +24,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.lexicon import common_words, speller
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.text import AR_LETTER, AR_MARK, AR_PROCLITICS, SOURCE_LINE_RE, strip_marks
@@ -31,13 +32,13 @@ from mt_repair.types import Fix
 
 RULE = Rule("SC010", "latin-name", "script", WARNING, __doc__)
 
-_NAME = re.compile(r"(?<![\w@#&\-/.])[A-Z][a-z\u00E0-\u00FF]{2,}(?![\w@\-/])")
-_AR_WORD = re.compile(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*")
+_NAME = lazy_re(r"(?<![\w@#&\-/.])[A-Z][a-z\u00E0-\u00FF]{2,}(?![\w@\-/])")
+_AR_WORD = lazy_re(rf"[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*")
 _QUOTES = "\"“”«»'‘’()[]"
 # A stretch of Latin words and the spaces between them: the run of words around a name
 # is read off its stretch (a regex search from the line start for every name was
 # quadratic on a long line of names).
-_STRETCH = re.compile(r"[A-Za-z\u00C0-\u024F0-9'\- \t]+")
+_STRETCH = lazy_re(r"[A-Za-z\u00C0-\u024F0-9'\- \t]+")
 # Latin units (longest first) -> Arabic spellings.
 _UNITS = [
     ("sch", "ش"), ("tch", "تش|ش"), ("sh", "ش"), ("ch", "تش|ش|ك"), ("th", "ث|ت|ذ"), ("kh", "خ|ك"),

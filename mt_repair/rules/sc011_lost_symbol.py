@@ -14,13 +14,14 @@ Fix: none; the lost symbol cannot be known from the text.
 
 import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.lexicon import wordfreq_words
 from mt_repair.rules.base import WARNING, Rule, quote
 
 RULE = Rule("SC011", "lost-symbol", "script", WARNING, __doc__)
 
-_QMARK = re.compile(r"(?:(?<=[(\[\s])|(?<=^))\?\d|(?<=\d)\?(?=\d)", re.M)
-_GREEK_Q = re.compile(r"(?<![\w-])([A-Z][A-Z0-9-]*[A-Z0-9])(Q+)(?![\w-])")
+_QMARK = lazy_re(r"(?:(?<=[(\[\s])|(?<=^))\?\d|(?<=\d)\?(?=\d)", re.M)
+_GREEK_Q = lazy_re(r"(?<![\w-])([A-Z][A-Z0-9-]*[A-Z0-9])(Q+)(?![\w-])")
 _VOWELS = frozenset("AEIOU")
 
 

@@ -12,8 +12,8 @@ Fix: unsafe. The rarer spelling is replaced by the more frequent one in the arti
 (display-only on a tie); add the name to the glossary to make it safe.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.lexicon import common_words, speller
 from mt_repair.rules.base import DISPLAY, UNSAFE, WARNING, Rule, quote
 from mt_repair.text import strip_marks
@@ -23,7 +23,7 @@ RULE = Rule("TM002", "inconsistent-spelling", "terminology", WARNING, __doc__)
 
 _AR_VOWELS = str.maketrans("", "", "اوي")
 _AR_G = str.maketrans({"غ": "G", "ج": "G", "ق": "G", "گ": "G", "أ": "ا", "إ": "ا", "آ": "ا"})
-_EN_KEY = re.compile(r"(.)\1")
+_EN_KEY = lazy_re(r"(.)\1")
 
 
 def _ar_key(word):

@@ -31,6 +31,7 @@ import re
 import weakref
 from difflib import SequenceMatcher
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.lexicon import common_words, speller, wordfreq_words
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.text import strip_marks
@@ -40,15 +41,15 @@ RULE = Rule("TM003", "name-drift", "terminology", WARNING, __doc__)
 
 # a word, or a compound of words and numbers joined by hyphens; a number tail may be
 # separated by a space (`Coffid 19`)
-_CAND_RE = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:[- ]\d{1,3})?(?![\w-])")
+_CAND_RE = lazy_re(r"(?<![\w'’-])[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:[- ]\d{1,3})?(?![\w-])")
 _COMPOUND_MIN = 0.7   # skeleton similarity for compounds with the same digit tail
 _WORD_MIN = 0.85      # for single words (names): stricter
 
 
-_SOFT_C = re.compile(r"c(?=[eiy])")
+_SOFT_C = lazy_re(r"c(?=[eiy])")
 _HARD = str.maketrans("cqvwz", "kkfvs")
-_VOWEL = re.compile(r"[aeiouyh'’]")
-_DOUBLE = re.compile(r"(.)\1+")
+_VOWEL = lazy_re(r"[aeiouyh'’]")
+_DOUBLE = lazy_re(r"(.)\1+")
 
 
 def _skeleton(word: str) -> str:
@@ -172,7 +173,7 @@ def _near(cand: str, key, skel: str, idx: _Index):
     return out
 
 
-_HEAD_RE = re.compile(r"(?<![\w-])([A-Za-z]+)-[A-Za-z0-9]")
+_HEAD_RE = lazy_re(r"(?<![\w-])([A-Za-z]+)-[A-Za-z0-9]")
 _HEADS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
@@ -237,12 +238,12 @@ def _judge(cand: str, idx: _Index, doc):
     return near
 
 
-_SPLIT_RE = re.compile(r"[- ]")
+_SPLIT_RE = lazy_re(r"[- ]")
 # where a compound must be: its first hyphen (after its first letters), or the space
 # before a number tail; each scan starts from a literal character, which is fast
-_HYPHEN_JOINT_RE = re.compile(r"-(?<=[A-Za-z]-)(?=[A-Za-z0-9])")
-_SPACE_JOINT_RE = re.compile(r" \d(?<=[A-Za-z] \d)")
-_LEAD_RE = re.compile(r"[A-Za-z]+")
+_HYPHEN_JOINT_RE = lazy_re(r"-(?<=[A-Za-z]-)(?=[A-Za-z0-9])")
+_SPACE_JOINT_RE = lazy_re(r" \d(?<=[A-Za-z] \d)")
+_LEAD_RE = lazy_re(r"[A-Za-z]+")
 
 
 def _candidates(text: str, tokens) -> set[str]:
