@@ -2,7 +2,9 @@
 
 What: `قال " الوقت مناسب"`, `المعروف باسم "نوفونيا " أول`, `لـ " COVID-19 " ،`,
 `وصفه بأنه “تاريخي “.`, `he called it " historic"`: MT tokenisers detach quotes
-from the words they hold. In Arabic lines `“ ”` count as straight quotes, since Arabic
+from the words they hold. In an Arabic line MT also closes a quotation with the opening
+mark (`“تاريخي“`): a pair `“…“` gets its closing `”` (`”…”` and mixed pairs, which
+Arabic typists write, are left as they are). In Arabic lines `“ ”` count as straight quotes, since Arabic
 typing and MT use either mark in either role (`”عدو“`, `“تاريخي “`).
 The quotes of a line are paired in order, and only a line whose pairing is certain is
 looked at: an even number of straight (or, in Arabic, curly) quotes, none of them an
@@ -12,19 +14,21 @@ line; PN003 reports one never closed), guillemets (`« نص »` is a typesetting
 single quotes (apostrophes), English `“ ”` (directional: PN003 pairs them).
 Example: `المعروف باسم " الالتهاب الرئوي غير النمطي " ، كان` ->
 `المعروف باسم "الالتهاب الرئوي غير النمطي"، كان` (with PN001 for the comma).
+Example: `قال إن الاتفاق “تاريخي “.` -> `قال إن الاتفاق “تاريخي”.`
 Fix: safe. Only the spaces inside a certain pair go (after a colon or comma the space
-moves before the opening quote: `قالت:" نعم"` -> `قالت: "نعم"`); no other character changes.
+moves before the opening quote: `قالت:" نعم"` -> `قالت: "نعم"`), and a closing `“` becomes
+`”`; no other character changes.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, WARNING, Rule, quote
 from mt_repair.types import Edit, Fix
 
 RULE = Rule("PN011", "space-inside-quotes", "punctuation", WARNING, __doc__)
 
 _SPACES = " \t\u00A0"
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = lazy_re(r"[^\W\d_]")
 
 
 def quote_pairs(line: str, arabic: bool) -> list[tuple[int, int]] | None:
@@ -68,7 +72,10 @@ def check(doc, settings):
             b = c
             while b > a and line[b - 1] in _SPACES:
                 b -= 1
-            if a == o + 1 and b == c:
+            # `“تاريخي “`: MT closes with the opening mark; `“…“` is no convention (German
+            # closes „ with “, never “ itself), so the closing mark is made `”`
+            same = arabic and line[o] == line[c] == "“"
+            if a == o + 1 and b == c and not same:
                 continue
             if doc.overlaps_skip(ls + o, ls + c + 1):
                 continue
@@ -81,6 +88,9 @@ def check(doc, settings):
             if b < c:
                 edits.append(Edit(ls + b, ls + c))
                 where.append("before the closing quote")
-            yield RULE.finding(ls + o, ls + c + 1,
-                               f"space {' and '.join(where)} in {quote(line[o:c + 1], 40)}",
+            message = f"space {' and '.join(where)}" if where else ""
+            if same:
+                edits.append(Edit(ls + c, ls + c + 1, "”"))
+                message = (message + "; " if message else "") + "closing quote written as an opening one “"
+            yield RULE.finding(ls + o, ls + c + 1, f"{message} in {quote(line[o:c + 1], 40)}",
                                Fix(tuple(edits), SAFE))

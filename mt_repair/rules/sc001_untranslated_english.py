@@ -14,13 +14,21 @@ and identifiers (`NATO`, `COVID-19`, `ACE2`, `bat-SL-CoVZX45`, `CoVs`), units (`
 or a gloss: `الحراك بالنقر (clicktivism)`); a run named by the word before it (`قناة
 Telma`, `تعني twp`, `حرف u`); domains, URLs, HTML entities (`&lt`), `allow`, and
 source lines (`المصدر: ...`).
-Example: `قال PM البريطاني` -> `قال رئيس الوزراء البريطاني`.
-Fix: unsafe, and only for glossary titles and names (the replacement is the glossary's
-Arabic form); other foreign words get no automatic fix.
+A run of titles, names, hashtags and handles (`وقال FM Annalena #Baerbock إن`) that the
+glossary covers token by token (whole names, a person's surname alone, an entity's
+handles and hashtags, a CamelCase hashtag of a name, glossary titles and TITLES) is
+reported as one finding and replaced by the Arabic of each part.
+Example: `قال PM البريطاني` -> `قال رئيس الوزراء البريطاني`;
+`وقال FM Annalena #Baerbock إن` -> `وقال وزير الخارجية أنالينا بيربوك إن`.
+Fix: unsafe, and only for glossary titles and names and runs the glossary covers whole
+(the replacement is the glossary's Arabic form), and for a run of nothing but English function words between Arabic words
+(`قال that that إن` -> `قال إن`: deleted, with RP001's safe fix taking the copies first);
+other foreign words get no automatic fix.
 """
 
-import re
 
+from mt_repair.lazyre import lazy_re
+from mt_repair.glossary import normalize_handle
 from mt_repair.lexicon import foreign_language, wordfreq_words
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
 from mt_repair.text import AR_LETTER, AR_MARK, LATIN_LETTER, SOURCE_LINE_RE
@@ -34,10 +42,10 @@ RULE = Rule("SC001", "untranslated-english", "script", WARNING, __doc__)
 # joiner, a blank, or the end: not \w) never follows a part of one, so no match changes;
 # with `[..]*[letter][..]*` a long word followed by `_` backtracked quadratically.
 _ITEM = rf"(?=[{LATIN_LETTER}0-9]*[{LATIN_LETTER}])[{LATIN_LETTER}0-9]++(?:[-'\u2019.][{LATIN_LETTER}0-9]++)*"
-_RUN = re.compile(rf"(?<![@#&\-/.{LATIN_LETTER}0-9_]){_ITEM}(?:[ \t]+(?:{_ITEM}|[0-9]+(?:[.,][0-9]+)*))*(?![\w@\-/])")
-_AR_WORD_BEFORE = re.compile(rf"([{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)[ \t]*$")
-_AR_AFTER = re.compile(rf"[ \t]*[{AR_LETTER}]")  # used with match(line, pos)
-_AR_CHAR = re.compile(rf"[{AR_LETTER}{AR_MARK}]")
+_RUN = lazy_re(rf"(?<![@#&\-/.{LATIN_LETTER}0-9_]){_ITEM}(?:[ \t]+(?:{_ITEM}|[0-9]+(?:[.,][0-9]+)*))*(?![\w@\-/])")
+_AR_WORD_BEFORE = lazy_re(rf"([{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)[ \t]*$")
+_AR_AFTER = lazy_re(rf"[ \t]*[{AR_LETTER}]")  # used with match(line, pos)
+_AR_CHAR = lazy_re(rf"[{AR_LETTER}{AR_MARK}]")
 
 
 def _back(line, pos, chars=None):
@@ -51,7 +59,7 @@ def _back(line, pos, chars=None):
     while pos > 0 and _AR_CHAR.match(line, pos - 1):
         pos -= 1
     return pos
-_AR_BEFORE = re.compile(rf"[{AR_LETTER}{AR_MARK}][ \t]*$")
+_AR_BEFORE = lazy_re(rf"[{AR_LETTER}{AR_MARK}][ \t]*$")
 FUNCTION_WORDS = frozenset(
     "the a an of to in on at for with by from and or but is are was were be been has have had "
     "that this these those it its he she they we you his her their our said says will would "
@@ -72,7 +80,7 @@ INTRODUCERS = frozenset("""
 بعنوان شعار رمز نظام تقنية طراز موديل سلسلة كلمة لفظ لفظة مصطلح عبارة تعني يعني معناها تسمى يسمى
 تدعى يدعى باسم اسم حرف الحرف بحرف لحرف درجة
 """.split())
-_GLUED_BEFORE = re.compile(rf"[{AR_LETTER}{AR_MARK}]+$")
+_GLUED_BEFORE = lazy_re(rf"[{AR_LETTER}{AR_MARK}]+$")
 _GLUED_CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "وب", "ول", "فب", "فل"))
 _ENTITIES = frozenset(("lt", "gt", "amp", "quot", "apos", "nbsp"))
 _CLITICS = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
@@ -138,6 +146,92 @@ def _binomial(words, i, english):
     return english is not None and genus.casefold() not in english and epithet not in english
 
 
+# English words that carry no content an Arabic sentence around them lacks: articles,
+# prepositions, conjunctions, `that`, copulas. Not negation (`not`), modals or `said`.
+_EMPTY_WORDS = frozenset(
+    "the a an of to in on at for with by from and or but is are was were be been that this these those it its"
+    .split())
+
+
+def _function_word_fix(line, ls, m, words):
+    """`قال المتحدث that that that إن`: a run of nothing but English function words
+    between Arabic words is decoder residue with no content; it is deleted with the
+    blanks before it (unsafe: the editor may want the word translated instead)."""
+    if not all(w in _EMPTY_WORDS for w in words):
+        return None
+    a = _back(line, m.start(), " \t")
+    if a == 0 or a == m.start() or not _AR_CHAR.match(line, a - 1) or not _AR_AFTER.match(line, m.end()):
+        return None
+    return Fix.delete(ls + a, ls + m.end(), UNSAFE)
+
+
+# Titles MT leaves in English before a name, beyond the glossary's own titles.
+TITLES = {
+    "fm": "وزير الخارجية", "foreign minister": "وزير الخارجية", "pm": "رئيس الوزراء",
+    "dpm": "نائب رئيس الوزراء", "spokesperson": "المتحدث", "spokesman": "المتحدث",
+    "spokeswoman": "المتحدثة", "aide": "المساعد", "secretary of state": "وزير الخارجية الأمريكي",
+    "minister": "الوزير", "president": "الرئيس", "senator": "السيناتور", "ambassador": "السفير",
+    "mayor": "العمدة", "general": "الجنرال", "gen": "الجنرال", "dr": "الدكتور", "prof": "البروفيسور",
+}
+# Names, titles, hashtags and handles in a row (`FM Annalena #Baerbock`)
+_NAME_RUN = lazy_re(rf"(?<![\w@#&\-/.])[#@]?[{LATIN_LETTER}][{LATIN_LETTER}0-9_'’.-]*"
+                       rf"(?:[ \t]+[#@]?[{LATIN_LETTER}][{LATIN_LETTER}0-9_'’.-]*)+(?![\w@\-/])"
+                       rf"|(?<![\w@#&\-/.])[#@][{LATIN_LETTER}][{LATIN_LETTER}0-9_]*(?![\w@\-/])")
+_CAMEL = lazy_re(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
+
+
+def _unit(glossary, tokens, i):
+    """The longest glossary unit starting at tokens[i]: (Arabic, tokens taken) or None.
+    A name (whole, or a person's surname alone), a title, a handle or hashtag of an
+    entity, a CamelCase hashtag of a name (`#AnnalenaBaerbock`)."""
+    for k in range(min(5, len(tokens) - i), 0, -1):
+        words = [t.lstrip("#@").rstrip(".") for t in tokens[i:i + k]]
+        key = " ".join(words).casefold()
+        entry = glossary.by_en.get(key) if glossary else None
+        if entry is not None and entry.type in ("person", "title", "place", "org"):
+            ar = entry.ar
+            if entry.type == "title" and " " not in ar and not ar.startswith("ال") and i + k < len(tokens):
+                ar = "ال" + ar  # a title before a name takes the article: `President Biden` -> `الرئيس بايدن`
+            return ar, k
+        if key in TITLES:
+            return TITLES[key], k
+    tok = tokens[i]
+    word = tok.lstrip("#@")
+    if glossary:
+        if tok[0] in "#@" and normalize_handle(tok) in glossary.handle_of:
+            e = glossary.handle_of[normalize_handle(tok)]
+            return e.ar, 1
+        e = glossary.person_by_surname.get(word.casefold())
+        if e is not None and word[:1].isupper() and len(e.ar.split()) == len(e.en.split()):
+            return e.ar.split()[-1], 1  # a surname: the Arabic name's last word
+        if tok[0] == "#":
+            parts = _CAMEL.findall(word)
+            if len(parts) > 1 and "".join(parts) == word:
+                e = glossary.by_en.get(" ".join(parts).casefold())
+                if e is not None and e.type == "person":
+                    return e.ar, 1
+    return None
+
+
+def _name_runs(glossary, line, ls):
+    """(start, end, Arabic) of each run of Latin names, titles and hashtags in an Arabic
+    line that the glossary covers token by token (`وقال FM Annalena #Baerbock إن`)."""
+    for m in _NAME_RUN.finditer(line):
+        tokens = m.group().split()
+        if not any(t[0] in "#@" for t in tokens) and len(tokens) < 2:
+            continue  # one plain word: the main check's
+        parts, i = [], 0
+        while i < len(tokens):
+            u = _unit(glossary, tokens, i)
+            if u is None:
+                break
+            parts.append(u)
+            i += u[1]
+        if i < len(tokens) or (len(parts) == 1 and tokens[0][0] not in "#@"):
+            continue  # not all covered; or one glossary entry, which the main check fixes
+        yield ls + m.start(), ls + m.end(), " ".join(ar for ar, _ in parts)
+
+
 def check(doc, settings):
     glossary = settings.glossary
     allow = settings.allow_folded
@@ -145,7 +239,17 @@ def check(doc, settings):
     for (ls, le, line), arabic, (_, latin) in zip(doc.lines, doc.arabic_lines, doc.line_scripts):
         if not arabic or not latin or SOURCE_LINE_RE.match(line):
             continue
+        covered = []
+        if glossary and any(c.isupper() or c in "#@" for c in line):
+            for a, b, ar in _name_runs(glossary, line, ls):
+                if doc.overlaps_skip(a, b) or _enclosed(line, a - ls, b - ls) or _introduced(line, a - ls):
+                    continue
+                covered.append((a, b))
+                yield RULE.finding(a, b, f"English names and titles {quote(doc.text[a:b])} in Arabic text; "
+                                         f"house form {quote(ar)}", Fix.replace(a, b, ar, UNSAFE))
         for m in _RUN.finditer(line):
+            if covered and any(a <= ls + m.start() < b for a, b in covered):
+                continue
             glued = _GLUED_BEFORE.search(line, _back(line, m.start()), m.start())
             if glued and glued.group().rstrip("\u0640") not in _GLUED_CLITICS:
                 continue  # Latin glued to an Arabic word: SC003's
@@ -204,4 +308,5 @@ def check(doc, settings):
             if hits:
                 kind = "English" if english is not None and all(
                     h.casefold() in english and not foreign_language(h) for h in hits) else "foreign words"
-                yield RULE.finding(start, end, f"untranslated {kind} {quote(text)} in Arabic text")
+                yield RULE.finding(start, end, f"untranslated {kind} {quote(text)} in Arabic text",
+                                   _function_word_fix(line, ls, m, words))

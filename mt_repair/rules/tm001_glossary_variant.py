@@ -15,6 +15,10 @@ misspellings MT invents are rare.
 A person's surname alone in a variant spelling (`بوتن`, from the listed `فلاديمير بوتن`) is
 reported only where the article also names the person the house way (`بوتين`), with an
 unsafe fix: alone, a surname may be someone else's.
+Variants the glossary does not list but that follow the systematic variations of
+transliteration (mt_repair.variants: ج/غ, ي dropped or inserted, hamza forms, ة/ه, ى/ي,
+a two-word name joined) are reported where the variant is no word of Arabic (word
+lists and hunspell) and no other entry's form: `غوانجتشو` -> `غوانغتشو`, unsafe fix.
 Fix: safe, or unsafe where the glossary entry says `fix=unsafe` and for `~` variants
 (house style, applied with --unsafe-fixes only); the clitics are kept.
 """
@@ -22,7 +26,7 @@ Fix: safe, or unsafe where the glossary entry says `fix=unsafe` and for `~` vari
 import bisect
 import re
 
-from mt_repair.glossary import ar_match
+from mt_repair.glossary import AR_PROCLITIC_FORMS, ar_match
 from mt_repair.lexicon import common_words, frequent_words
 from mt_repair.rules.base import INFO, SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.text import AR_LETTER
@@ -69,6 +73,7 @@ def check(doc, settings):
             spans.append((s, e))
             yield _finding(entry, form, house, s, e, glossary_form="ال" + form if assimilated else None)
         yield from _surnames(doc, glossary, spans)
+        yield from _generated(doc, settings, glossary, spans)
     if not all(doc.arabic_lines):
         for m in _matches(doc, glossary, arabic=False):
             entry = glossary.en_variant_of[m.group("form")]
@@ -106,6 +111,44 @@ def _surnames(doc, glossary, spans):
         yield RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary "
                                  f"({entry.ar}), as elsewhere in this article",
                            Fix.replace(s, e, house, UNSAFE))
+
+
+def _generated(doc, settings, glossary, spans):
+    """A name spelled by one of the systematic variations of transliteration
+    (mt_repair.variants: ج/غ, ي dropped or inserted, hamza, ة/ه, ى/ي, a compound joined)
+    that no word list or hunspell knows as a word: unsafe fix to the house form."""
+    table = glossary.generated_variants
+    if not table:
+        return
+    forms = set()
+    for token in doc.token_counts:
+        for p in AR_PROCLITIC_FORMS:
+            if token.startswith(p) and token[len(p):] in table:
+                forms.add(token[len(p):])
+    if not forms:
+        return
+    from mt_repair.lexicon import Lexicon
+    from mt_repair.variants import accepted
+
+    lexicon = Lexicon(frozenset(settings.allow), use_hunspell=settings.hunspell)
+    forms = tuple(sorted(f for f in forms if accepted(f, lexicon)))
+    rx = glossary.variant_re(forms, arabic=True)
+    if rx is None:
+        return
+    text = doc.text
+    starts = [a for a, _ in spans]
+    for m in (m for ls, le, line in doc.lines if any(f in line for f in forms) for m in rx.finditer(text, ls, le)):
+        form, s, e, assimilated = ar_match(m)
+        entry, house = table[form]
+        if assimilated:
+            if not house.startswith("ال"):
+                continue
+            form, house = form[2:], house[2:]
+        k = bisect.bisect_left(starts, e) - 1
+        if k >= 0 and spans[k][1] > s or doc.overlaps_skip(s, e):
+            continue
+        yield RULE.finding(s, e, f"{quote(form)} looks like {quote(house)} ({entry.ar} in the house glossary) "
+                                 f"spelled another way", Fix.replace(s, e, house, UNSAFE))
 
 
 _NO_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
