@@ -129,3 +129,65 @@ def test_unreadable_files_are_notifications(tmp_path, monkeypatch, capsys, valid
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "bad.md"
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]} \
         == {"good.md"}
+
+
+def test_rules_carry_help_and_a_help_uri(validator, tmp_path):
+    from mt_repair.reporters import FileResult
+    from mt_repair.reporters.sarif import render_sarif
+    from mt_repair.rules import ALL_RULES
+
+    results = [FileResult(str(tmp_path / "a.md"), "x")]
+    log = json.loads(render_sarif(results, ALL_RULES, "0.1.0", str(tmp_path), docs="https://docs.example.org/mt/"))
+    assert not list(validator.iter_errors(log))
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["SC007"]["helpUri"] == "https://docs.example.org/mt/rules/SC007"
+    assert rules["SC007"]["help"]["text"].startswith("SC007 mojibake: ") and "Fix: safe" in rules["SC007"]["help"]["text"]
+    bare = json.loads(render_sarif(results, ALL_RULES, "0.1.0", str(tmp_path), docs=None))
+    assert all("helpUri" not in r for r in bare["runs"][0]["tool"]["driver"]["rules"])
+
+
+def test_help_uri_base_is_the_installed_documentation_url(monkeypatch):
+    from importlib import metadata
+
+    from mt_repair.reporters import sarif
+
+    class Meta:
+        def get_all(self, key):
+            assert key == "Project-URL"
+            return ["Homepage, https://example.org", "Documentation, https://docs.example.org/mt/"]
+
+    class Dist:
+        metadata = Meta()
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: Dist())
+    assert sarif.docs_url() == "https://docs.example.org/mt"
+
+    def missing(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "distribution", missing)
+    assert sarif.docs_url() is None
+
+
+def test_pyproject_names_the_documentation_url():
+    import tomllib
+
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
+    assert urls["Documentation"].startswith("https://")
+
+
+def test_json_escapes_file_names_that_are_not_utf8():
+    import os
+
+    from mt_repair.reporters import FileResult
+    from mt_repair.reporters.machine import render_json
+    from mt_repair.types import Finding, Severity
+
+    name = os.fsdecode(b"news/caf\xe9.md")  # as os.listdir gives a Latin-1 name on a UTF-8 system
+    f = Finding("RP001", "repeated-word", "repetition", Severity.WARNING, 0, 7, "«The» repeated")
+    out = render_json([FileResult(name, "The the plan.\n", [f])])
+    out.encode("utf-8")  # valid UTF-8: this raised on the raw surrogate before
+    assert "caf\\udce9.md" in out
+    assert os.fsencode(json.loads(out)[0]["path"]) == b"news/caf\xe9.md"  # the exact bytes come back
+    # names that are UTF-8 stay readable, not escaped
+    assert '"path": "أخبار/a.md"' in render_json([FileResult("أخبار/a.md", "The the plan.\n", [f])])

@@ -90,6 +90,33 @@ def _ci(ci) -> str:
     return "–" if not ci else f"[{ci[0]:.2f}, {ci[1]:.2f}]"
 
 
+def _counts(d) -> str:
+    """{'PN001': 2, 'RP001': 1} as 'PN001 2, RP001 1' (never a raw dict on the page)."""
+    if not isinstance(d, dict):
+        return str(d)
+    return ", ".join(f"{k} {v}" for k, v in d.items()) or "none"
+
+
+def _goal_value(g: dict) -> str:
+    """A goal's value with what it measures: a bare 0.2818 says nothing."""
+    if g.get("display"):
+        return str(g["display"])
+    v, goal = g["value"], g["goal"]
+    if v is None:
+        return "–"
+    if "F1" in goal:
+        return f"F1 {v:.3f}"
+    if "chrF" in goal and ("lower" in goal and "significantly" in goal or "change" in goal):
+        return f"chrF2++ change {v:+.2f}"
+    if "chrF" in goal and "corrupted" in goal.split("chrF2++", 1)[1][:20]:
+        return f"chrF2++ corrupted {v:.2f}"
+    if "chrF" in goal:
+        return f"chrF2++ {v:.2f}"
+    if "characters" in goal:
+        return f"{v} character{'s' if v != 1 else ''} changed"
+    return _f(v, 4)
+
+
 def _names(run) -> tuple[str, str]:
     sc = run.get("scores") or {}
     return sc.get("before_label", run.get("before_label", "before")), sc.get("after_label", run.get("after_label", "after"))
@@ -122,16 +149,16 @@ def _md_run(run: dict) -> str:
     if run.get("goals"):
         out.append("### Goals\n")
         out.append(_md_table(["goal", "value", "met"],
-                             [[g["goal"], _f(g["value"], 4), "✅" if g["met"] else "❌"] for g in run["goals"]]))
+                             [[g["goal"], _goal_value(g), "✅" if g["met"] else "❌"] for g in run["goals"]]))
     if run.get("injection"):
         inj = run["injection"]
         out.append(f"### Injected artifacts\n\n{inj['labels']} labels; undone exactly by safe fixes: "
                    f"{inj['restorable']['safe']}, by unsafe fixes: {inj['restorable']['unsafe']}, "
                    f"by no automatic fix: {inj['restorable']['none']}.\n")
+    if run.get("scores"):  # the headline figures first, the long tables after
+        out.append(_md_scores(run["scores"], b, a))
     if run.get("detection"):
         out.append(_md_detection(run["detection"]))
-    if run.get("scores"):
-        out.append(_md_scores(run["scores"], b, a))
     if run.get("rates"):
         out.append(_md_rates(run["rates"], b, a))
     if run.get("terms"):
@@ -153,7 +180,7 @@ def _md_run(run: dict) -> str:
                  f"findings raised: {h['findings']}"]
         if h.get("chars_changed_outside_judged") is not None:
             lines.append(f"- characters changed outside defects judged real: **{h['chars_changed_outside_judged']}**"
-                         + (f" (by rule: {h['outside_judged_by_rule']})" if h.get("outside_judged_by_rule") else ""))
+                         + (f" (by rule: {_counts(h['outside_judged_by_rule'])})" if h.get("outside_judged_by_rule") else ""))
         for row in h.get("by_file", [])[:50]:
             if row["chars_changed"] or row["findings"]:
                 lines.append(f"  - `{row['path']}`: {row['chars_changed']} characters changed, "
@@ -162,7 +189,7 @@ def _md_run(run: dict) -> str:
     if run.get("baseline"):
         bl = run["baseline"]
         out.append(f"### Baseline (findings on the untouched clean text)\n\n{bl['findings']} findings "
-                   f"{bl['by_rule']}" + (f"; judged real defects: {bl['judged_true']}, not judged: {bl['not_judged']}"
+                   f"({_counts(bl['by_rule'])})" + (f"; judged real defects: {bl['judged_true']}, not judged: {bl['not_judged']}"
                                          if bl.get("judged_true") is not None else "") + "\n")
     if run.get("examples"):
         out.append(f"### {run.get('examples_title', 'Worst examples')}\n")
@@ -249,11 +276,27 @@ def _auto(s) -> str:
     return f'<bdi class="snippet" dir="auto">{_e(s)}</bdi>'
 
 
+class _Cell(str):
+    """A table cell with its own attributes (an Arabic column: right to left, right-aligned)."""
+
+    def __new__(cls, html_text: str, attrs: str):
+        obj = super().__new__(cls, html_text)
+        obj.attrs = attrs
+        return obj
+
+
 def _h_table(head, rows, num_from=1) -> str:
-    th = "".join(f'<th{" class=num" if i >= num_from else ""}>{_e(h)}</th>' for i, h in enumerate(head))
+    def attrs(i, c=None):
+        if isinstance(c, _Cell):
+            return " " + c.attrs
+        return " class=num" if i >= num_from else ""
+
+    first = rows[0] if rows else []
+    th = "".join(f"<th{' class=ar' if i < len(first) and isinstance(first[i], _Cell) else attrs(i)}>{_e(h)}</th>"
+                 for i, h in enumerate(head))
     body = []
     for r in rows:
-        tds = "".join(f'<td{" class=num" if i >= num_from else ""}>{c}</td>' for i, c in enumerate(r))
+        tds = "".join(f"<td{attrs(i, c)}>{c}</td>" for i, c in enumerate(r))
         body.append(f"<tr>{tds}</tr>")
     return f"<table><thead><tr>{th}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
@@ -264,8 +307,11 @@ def render_html(doc: dict) -> str:
             + "</p>"]
     for run in doc["runs"]:
         body.append(_h_run(run))
-    footer = ("Scores by sacrebleu (signatures above). Rates count the checker's findings per 1,000 words. "
-              "Made by mt-repair; this page is self-contained.")
+    runs = doc["runs"]
+    footer = " ".join(
+        (["Scores by sacrebleu (signatures under each score table)."] if any(r.get("scores") for r in runs) else [])
+        + (["Rates count the checker's findings per 1,000 words."] if any(r.get("rates") for r in runs) else [])
+        + ["Made by mt-repair; this page is self-contained."])
     page = Template(TEMPLATE.read_text(encoding="utf-8"))
     return page.substitute(title=_e(", ".join(r["title"] for r in doc["runs"]) or "mt-repair evaluation"),
                            body="\n".join(body), footer=_e(footer))
@@ -280,19 +326,19 @@ def _h_run(run: dict) -> str:
     if run.get("goals"):
         out.append("<h3>Goals</h3>")
         out.append(_h_table(["goal", "value", "met"],
-                            [[_e(g["goal"]), _e(_f(g["value"], 4)),
+                            [[_e(g["goal"]), _e(_goal_value(g)),
                               '<span class="ok">✔ met</span>' if g["met"] else '<span class="bad">✘ not met</span>']
                              for g in run["goals"]]))
     if run.get("injection"):
         inj = run["injection"]
         out.append(f"<p>{inj['labels']} injected artifacts; undone exactly by safe fixes: {inj['restorable']['safe']}, "
                    f"by unsafe fixes: {inj['restorable']['unsafe']}, by no automatic fix: {inj['restorable']['none']}.</p>")
+    if run.get("scores"):  # the headline figures first, the long tables after
+        out.append(_h_scores(run["scores"], b, a))
     if run.get("rates"):
         out.append(_h_rates(run["rates"], b, a))
     if run.get("detection"):
         out.append(_h_detection(run["detection"]))
-    if run.get("scores"):
-        out.append(_h_scores(run["scores"], b, a))
     if run.get("terms"):
         t = run["terms"]
         out.append("<h3>Term accuracy (house forms of glossary terms)</h3>")
@@ -301,7 +347,7 @@ def _h_run(run: dict) -> str:
                              for k, n in (("before", b), ("after", a))]))
         if t.get("by_entry"):
             out.append(_h_table(["term (Arabic)", "term (English)", f"house {b}", f"other {b}", f"house {a}", f"other {a}"],
-                                [[_auto(x["ar"]), _e(x["en"]), x["before_house"], x["before_other"], x["after_house"],
+                                [[_Cell(_e(x["ar"]), 'class=ar dir="rtl" lang="ar"'), _e(x["en"]), x["before_house"], x["before_other"], x["after_house"],
                                   x["after_other"]] for x in t["by_entry"][:40]], num_from=2))
     if run.get("pair_terms"):
         t = run["pair_terms"]
@@ -316,16 +362,23 @@ def _h_run(run: dict) -> str:
                f'<span class="{cls}">{h["chars_changed"]}</span>; findings raised: {h["findings"]}.')
         if h.get("chars_changed_outside_judged") is not None:
             txt += (f" Characters changed outside defects judged real: <b>{h['chars_changed_outside_judged']}</b>"
-                    + (f" ({_e(h['outside_judged_by_rule'])})" if h.get("outside_judged_by_rule") else "") + ".")
+                    + (f" ({_e(_counts(h['outside_judged_by_rule']))})" if h.get("outside_judged_by_rule") else "") + ".")
         out.append(txt + "</p>")
     if run.get("baseline"):
         bl = run["baseline"]
         out.append(f"<h3>Baseline</h3><p>{bl['findings']} findings on the untouched clean text, kept apart from "
-                   f"the detection scores: {_e(bl['by_rule'])}"
+                   f"the detection scores: {_e(_counts(bl['by_rule']))}"
                    + (f"; {bl['judged_true']} judged real defects, {bl['not_judged']} not judged"
                       if bl.get("judged_true") is not None else "") + ".</p>")
     if run.get("examples"):
         out.append(f"<h3>{_e(run.get('examples_title', 'Worst examples'))}</h3>")
+        first = run["examples"][0]
+        if first.get("left_label") in REFERENCE_LABELS:
+            out.append(f'<p class="legend"><del>struck</del>: in the {_e(first["left_label"])} text, lost by the repair; '
+                       f'<mark class="extra">marked</mark>: still in the {_e(first["right_label"])} text but not in the '
+                       f'{_e(first["left_label"])} one (an artifact left over).</p>')
+        else:
+            out.append('<p class="legend"><del>struck</del>: removed by the repair; <ins>underlined</ins>: added by it.</p>')
         out.extend(_h_example(ex) for ex in run["examples"])
     return "\n".join(out)
 
@@ -413,8 +466,13 @@ def _h_scores(s: dict, b: str, a: str) -> str:
     return "\n".join(out)
 
 
+# Left labels that name the correct text: what only the right side has is left over, not added.
+REFERENCE_LABELS = ("clean", "reference")
+
+
 def _h_example(ex: dict) -> str:
     d = ex.get("dir") or "auto"
+    against_ref = ex.get("left_label") in REFERENCE_LABELS
     lang = ' lang="ar"' if d == "rtl" else ""
     out = [f'<div class="example"><h4>{_e(ex["title"])}'
            + (f" · chrF2++ {ex['score']}" if ex.get("score") is not None else "") + "</h4>"]
@@ -426,6 +484,8 @@ def _h_example(ex: dict) -> str:
                 right.append(_e(text))
             elif op == "-":
                 left.append(f"<del>{_e(text)}</del>")
+            elif against_ref:
+                right.append(f'<mark class="extra" title="not in the {_e(ex["left_label"])} text">{_e(text)}</mark>')
             else:
                 right.append(f"<ins>{_e(text)}</ins>")
         hd = d if d != "auto" else direction(h["left"] + h["right"])

@@ -8,6 +8,11 @@ JSON format. Paths below the current folder are relative URIs against `%SRCROOT%
 others are absolute `file://` URIs. Files that could not be read, and files skipped with
 a note, are tool execution notifications. Each result carries the baseline fingerprint
 (`partialFingerprints`), which does not change when lines move.
+
+Each rule carries its whole docstring as `help` (code-scanning dashboards show it with the
+alert) and, where the installed package names a `Documentation` URL (`[project.urls]` in
+pyproject.toml), a `helpUri` of `<Documentation>/rules/<CODE>`: one page per rule, as
+ruff's documentation does, and a link that follows whoever hosts the docs.
 """
 
 from __future__ import annotations
@@ -65,17 +70,41 @@ def _region(result: FileResult, start: int, end: int, snippet: bool = True) -> d
     return region
 
 
-def _rule(rule) -> dict:
+def docs_url() -> str | None:
+    """The installed package's `Documentation` project URL, without a trailing `/`, or None."""
+    from importlib import metadata
+
+    try:
+        entries = metadata.distribution("mt-repair").metadata.get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in entries:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() in ("documentation", "docs") and url.strip():
+            return url.strip().rstrip("/")
+    return None
+
+
+def help_uri(code: str, docs: str) -> str:
+    return f"{docs.rstrip('/')}/rules/{quote(code)}"
+
+
+def _rule(rule, docs: str | None = None) -> dict:
     summary = rule.summary.split(": ", 1)[-1]
-    body = inspect.cleandoc(rule.doc).split("\n", 1)
-    return {
+    doc = inspect.cleandoc(rule.doc)
+    body = doc.split("\n", 1)
+    out = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": summary},
         "fullDescription": {"text": body[1].strip() if len(body) > 1 else summary},
+        "help": {"text": doc},
         "defaultConfiguration": {"level": LEVEL[str(rule.severity)]},
         "properties": {"tags": [rule.category]},
     }
+    if docs:
+        out["helpUri"] = help_uri(rule.code, docs)
+    return out
 
 
 def _fix(result: FileResult, f, artifact: dict) -> dict:
@@ -91,8 +120,13 @@ def _fix(result: FileResult, f, artifact: dict) -> dict:
     }
 
 
-def render_sarif(results: list[FileResult], rules, version: str, base: str | None = None) -> str:
-    """The SARIF log for `results`; `rules` are all the rules, `base` the %SRCROOT% folder."""
+def render_sarif(results: list[FileResult], rules, version: str, base: str | None = None,
+                 docs: str | None = "installed") -> str:
+    """The SARIF log for `results`; `rules` are all the rules, `base` the %SRCROOT% folder,
+    `docs` the documentation URL rule links start with (default: the installed package's;
+    None: no links)."""
+    if docs == "installed":
+        docs = docs_url()
     root = Path(os.path.abspath(base or os.getcwd()))
     index = {rule.code: i for i, rule in enumerate(rules)}
     sarif_results = []
@@ -122,7 +156,7 @@ def render_sarif(results: list[FileResult], rules, version: str, base: str | Non
             sarif_results.append(item)
     run = {
         "tool": {"driver": {"name": "mt-repair", "version": version, "semanticVersion": version,
-                            "rules": [_rule(rule) for rule in rules]}},
+                            "rules": [_rule(rule, docs) for rule in rules]}},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
         "invocations": [{"executionSuccessful": not any(r.error for r in results),
                          "toolExecutionNotifications": notifications}],
