@@ -48,13 +48,22 @@ def _forms(joined: str):
             yield joined[len(c):]
 
 
+def _chains(doc):
+    """_CHAIN's matches, searched only on lines with a spaced hyphen (a chain never
+    spans lines), so the pattern is not tried at every word of the text."""
+    text = doc.text
+    for ls, le, line in doc.lines:
+        if " -" in line or "\t-" in line:
+            yield from _CHAIN.finditer(text, ls, le)
+
+
 def check(doc, settings):
     text = doc.text
     if " - " not in text and "\t-" not in text:
         return
     glossary = None
     written = None
-    for m in _CHAIN.finditer(text):
+    for m in _chains(doc):
         parts = re.split(r"[ \t]+-[ \t]+", m.group(1))
         if all(p.isdigit() for p in parts) or doc.overlaps_skip(m.start(), m.end()):
             continue  # a score or a range: `38 - 17`
@@ -62,7 +71,8 @@ def check(doc, settings):
             continue  # a date range: `31 يناير - 15 مارس`, `January - 15 March`
         joined = "-".join(parts)
         if written is None:
-            written = {t.casefold() for t in _HYPHENATED.findall(text)}
+            # a match never crosses white space: search only the tokens with a hyphen
+            written = {t.casefold() for tok in text.split() if "-" in tok for t in _HYPHENATED.findall(tok)}
             glossary = set()
             for e in settings.glossary.entries:
                 for f in (e.ar, *e.ar_variants, e.en, *e.en_variants):

@@ -121,10 +121,12 @@ def _generated(doc, settings, glossary, spans):
     if not table:
         return
     forms = set()
+    proclitics = set(AR_PROCLITIC_FORMS)
+    lengths = sorted({len(p) for p in proclitics})  # a slice per length, not a test per proclitic
     for token in doc.token_counts:
-        for p in AR_PROCLITIC_FORMS:
-            if token.startswith(p) and token[len(p):] in table:
-                forms.add(token[len(p):])
+        for k in lengths:
+            if token[:k] in proclitics and token[k:] in table:
+                forms.add(token[k:])
     if not forms:
         return
     from mt_repair.lexicon import Lexicon
