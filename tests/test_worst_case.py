@@ -53,7 +53,8 @@ def test_glued_script_on_one_huge_glued_token(settings):
     # was 31 s: each seam rescanned the rest of the token to show it whole
     text = "Liveالقمة" * 5000
     found = run_rule("SC003", text, settings)
-    assert len(found) == 2 * 5000 - 1  # every seam, each shown with a bounded span
+    # every seam fixed (a few neighbouring seams share one finding), each with a bounded span
+    assert sum(len(f.fix.edits) for f in found) == 2 * 5000 - 1
     assert max(f.end - f.start for f in found) <= 80
 
 
@@ -210,3 +211,98 @@ def test_name_drift_with_many_digit_joints(settings):
 def test_detached_waw_many_on_one_line(settings):
     # was 4.5 s for 100 KB: the whole line was split around every `و`
     assert run_rule("SC009", "اختر الإجابة أ و ب ثم انتقل إلى النسخة باء و جيم " * 2000, settings) == []
+
+
+# --- SC008/SC004: langdetect work per document (a drifted document is one artifact) ---
+
+_FR = [f"{s} {p} {t}." for s in ("Le ministre", "Les responsables", "La police", "Les médecins", "Le tribunal")
+       for p in ("a déclaré que les négociations reprendraient", "ont appelé au calme dans les rues de la ville",
+                 "a salué la décision prise par le conseil", "ont rejeté l'offre faite par les syndicats")
+       for t in ("lundi", "mardi", "mercredi", "jeudi", "vendredi")]
+
+
+@pytest.fixture
+def detect_calls(monkeypatch):
+    """Counts langdetect calls made by SC008 (and SC004 through it)."""
+    pytest.importorskip("langdetect")
+    from mt_repair.rules import sc008_off_target_language as sc008
+    calls = []
+    real = sc008._detect
+
+    def counting(text):
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(sc008, "_detect", counting)
+    return calls
+
+
+def test_off_target_paragraph_is_one_finding_and_one_call(settings, detect_calls):
+    text = "The talks went on for a week in the capital.\n" + " ".join(_FR[:4]) + "\n"
+    found = run_rule("SC008", text, settings)
+    assert len(found) == 1 and len(detect_calls) == 1
+    line = text.splitlines()[1]
+    assert text[found[0].start:found[0].end] == line and "4 sentences" in found[0].message
+
+
+def test_drifted_document_costs_a_few_calls_not_one_a_sentence(settings, detect_calls):
+    paragraphs = [" ".join(_FR[i:i + 4]) for i in range(0, len(_FR), 4)]  # 25 paragraphs, 100 sentences
+    text = "\n".join(paragraphs) + "\n"
+    found = run_rule("SC008", text, settings)
+    # every paragraph reported, as one finding (two where a sentence the word lists take
+    # for English splits it), never one a sentence
+    lines = {text.count("\n", 0, f.start) for f in found}
+    assert lines == set(range(len(paragraphs))) and len(found) < 1.2 * len(paragraphs)
+    assert len(detect_calls) <= 3  # then the drift is established: the rest join it
+
+
+def test_english_sentence_ends_the_drift(settings, detect_calls):
+    drifted = "\n".join(" ".join(_FR[i:i + 2]) for i in range(0, 8, 2))
+    text = drifted + "\nThe minister said that the talks would go on until the end of the week.\n" + _FR[20] + "\n"
+    found = run_rule("SC008", text, settings)
+    assert len(found) == 5
+    assert detect_calls[-1] == _FR[20]  # asked anew after English text, not joined to the old drift
+
+
+def test_one_persian_letter_is_not_a_persian_sentence(settings, detect_calls):
+    # SC004's leak (`بيپتيداز`): no langdetect call per sentence, and SC004 still reports it
+    text = "وثبط الدواء إنزيم بيپتيداز في الخلايا المصابة\n" * 200
+    assert run_rule("SC008", text, settings) == [] and detect_calls == []
+    assert len(run_rule("SC004", text, settings)) == 200
+
+
+def test_persian_sentences_still_found(settings, detect_calls):
+    text = "وقال الوزير إن المحادثات مستمرة. وزیر امور خارجه گفت که مذاکرات ادامه خواهد یافت.\n"
+    found = run_rule("SC008", text, settings)
+    assert len(found) == 1 and "Persian" in found[0].message
+    assert run_rule("SC004", text, settings) == []  # its words are SC008's
+
+
+# --- RP002: the clause pattern only where a copy can start ---
+
+def test_clause_pattern_on_one_long_conjunction_line(settings):
+    # was 15 s/MB (8x news): _CLAUSE tried at every word with 11 phrase lengths
+    assert run_rule("RP002", "نشر المقطع وYouTube وبـNATO" * 5000, settings) == []
+
+
+def test_clause_candidates_give_the_matches_of_finditer():
+    import random
+
+    from mt_repair.rules import rp002_word_echo as rp002
+    rng = random.Random(11)
+    vocab = ["the", "border", "was", "closed", "and", "or", "then", "but", "ثم", "أو", "و", "السلطات",
+             "الحدود", "وأغلقت", "أغلقت", "فالحدود", "«الحدود", "(the", "Border", "AND", "،", "،و", ",",
+             "؛", "it's", "مَفيدًا", "ومَفيدًا", "İx", "ix", "وYouTube", "وبـNATO", "والحدود"]
+    seps = [" "] * 12 + ["  ", "\t", " ، ", ", ", "،", " و", ""]
+    matched = 0
+    for _ in range(4000):
+        words = [rng.choice(vocab) for _ in range(rng.randint(3, 25))]
+        if len(words) > 6 and rng.random() < 0.6:  # an echoed clause, most of the time
+            k = rng.randint(2, 5)
+            i = rng.randint(0, len(words) - k)
+            words[i + k:i + k] = [rng.choice(["and", "و", "،و", "or", ", and", "ثم"])] + words[i:i + k]
+        line = "".join(w + rng.choice(seps) for w in words)
+        old = [m.span() for m in rp002._CLAUSE.finditer(line)]
+        assert [m.span() for m in rp002._clause_matches(line, [(0, len(line), line)])] == old, line
+        matched += len(old)
+    assert matched > 50  # the generator does produce echoes

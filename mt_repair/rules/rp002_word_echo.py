@@ -184,6 +184,78 @@ def _finditer(pattern, doc, lines):
         yield from pattern.finditer(doc.text, ls, le)
 
 
+_TOKEN = lazy_re(r"[^ \t]+")
+_AR3 = lazy_re("[\u0621-\u064A]{3}")
+_CONJ_ENDS = tuple("and or then but ثم أو او لكن بل".split())
+_CLAUSE_REACH = 14  # tokens from a phrase's first word to its copy: 12 words, a comma, a conjunction
+
+
+def _fold(s):
+    """A key at least as loose as re.I: casefold, and `İ` (re.I matches `i`) without its dot."""
+    return s.casefold().replace("\u0307", "")
+
+
+def _clause_matches(text, lines):
+    """_CLAUSE's matches, as finditer gives them, tried only where they can start.
+
+    The copy of a phrase (two words or more) repeats its first word w1 as a whole
+    space-separated token after a conjunction token (`and`, `ثم`, …), or as the rest of
+    a token after a glued `و`, at most _CLAUSE_REACH tokens on; w1 is a token's tail from
+    a word start (or after a clitic `و`/`ف` before three Arabic letters). A dict of such
+    copies per line finds the few positions worth a try; finditer tried the pattern at
+    every word with each of 11 phrase lengths (`نشر المقطع وYouTube` on one 100 KB line).
+    The matches are the same: every position where _CLAUSE can match is tried, in order,
+    each from where the last match ended."""
+    for ls, le, line in lines:
+        toks = [(m.start(), m.group()) for m in _TOKEN.finditer(line)]
+        # a copy's possible first word -> token indices, by how many tokens at least
+        # separate it from the phrase's first word: after a conjunction token of its own
+        # (`w1 w2 and w1`: 3), after one glued to the phrase's last word (`w1 w2,and w1`:
+        # 2), or after a glued `و` (`w1 w2 ،وw1`, `w1 w2،وw1`: 1)
+        where: tuple = ({}, {}, {})
+        bare = glued = False
+        lows = [_fold(tok) for _, tok in toks]
+        for j, low in enumerate(lows):
+            if bare or glued:
+                where[0 if bare else 1].setdefault(low, []).append(j)
+            bare, glued = low in _CONJ_ENDS, low.endswith(_CONJ_ENDS)
+            q = low.find("و")
+            while q != -1:
+                if q + 1 < len(low):
+                    where[2].setdefault(low[q + 1:], []).append(j)
+                q = low.find("و", q + 1)
+        starts = []
+        keys = where[0].keys() | where[1].keys() | where[2].keys()
+        for i, (ts, tok) in enumerate(toks):
+            if tok.isalpha():  # the common case: a word starts only at the token's start
+                if lows[i] not in keys and not (tok[0] in "وف" and _fold(tok[1:]) in keys):
+                    continue
+                heads = [0]
+            else:
+                heads = [q for q in range(len(tok)) if q == 0 or not tok[q - 1].isalnum()]
+            for q in heads:
+                # the phrase from here, or after a clitic here (which _NB allows nowhere else)
+                for head, start in ((q, q), (q + 1, q)):
+                    if head > q and not (tok[q] in "وف" and _AR3.match(tok, q + 1)):
+                        continue
+                    w1 = _fold(tok[head:])
+                    for need, index in zip((3, 2, 1), where):
+                        js = index.get(w1)
+                        if js:
+                            k = bisect.bisect_left(js, i + need)
+                            if k < len(js) and js[k] <= i + _CLAUSE_REACH:
+                                starts.append(ts + start)
+                                break
+        last = 0
+        for p in sorted(set(starts)):
+            if p < last:
+                continue
+            m = _CLAUSE.match(text, ls + p, le)
+            if m:
+                last = m.end() - ls
+                yield m
+
+
 def check(doc, settings):
     text = doc.text
     taken = []
@@ -253,7 +325,7 @@ def check(doc, settings):
         yield RULE.finding(m.start(), m.end(), f"list item {quote(word)} printed twice",
                            Fix.delete(m.end(1), m.end(), UNSAFE))
 
-    for m in _finditer(_CLAUSE, doc, [ln for ln in clauses if _CLAUSE_HINT.search(ln[2])]):
+    for m in _clause_matches(text, [ln for ln in clauses if _CLAUSE_HINT.search(ln[2])]):
         phrase = m.group(1)
         if not free(m.start(), m.end()) or _is_name(phrase) or doc.overlaps_skip(m.start(), m.end()):
             continue

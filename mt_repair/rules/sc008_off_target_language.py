@@ -7,11 +7,17 @@ Urdu (`وزیر امور خارجه گفت که مذاکرات ادامه خوا
 Why: multilingual MT systems drift into a neighbouring language ("off-target"
 translation); every word may be spelled right, so spell checks and a quick read miss it.
 How: cheap filters first, so clean text pays almost nothing: an English sentence with
-enough English function words, or an Arabic one with no Persian/Urdu letter or word,
-is never examined. The rest go to langdetect (seeded, so runs agree), and a sentence is
-reported only when the detector gives English (or Arabic) under 5% and, for English,
-fewer than 35% of its words are English words (Zipf >= 3) that are not common (Zipf >= 4) in any of six neighbours, nor 60% of its lower-case words English. Quoted sentences (in quotation
-marks) are left alone. Without langdetect installed the rule reports nothing.
+enough English function words, or an Arabic one with fewer than two Persian/Urdu letters
+or words (one is SC004's leak), is never examined. The rest go to langdetect (seeded, so
+runs agree), and a sentence is reported only when the detector gives English (or Arabic)
+under 5% and, for English, fewer than 35% of its words are English words (Zipf >= 3) that
+are not common (Zipf >= 4) in any of six neighbours, nor 60% of its lower-case words
+English. A paragraph in another language is one artifact: consecutive candidate sentences
+on a line are asked as one text and, when clearly off-target (90%), reported once from the
+first to the last; once three paragraphs in a row are in one other language, further
+candidates join that drift without a call until a sentence in the text's language ends it.
+Quoted sentences (in quotation marks) are left alone. Without langdetect installed the
+rule reports nothing.
 Example: `The talks went on. El presidente dijo que las conversaciones continuarán mañana.`
 Fix: none. Only a translator can put the sentence into the right language.
 """
@@ -95,37 +101,126 @@ def _quoted(line, s, e):
     return bool(before) and before[-1] in _QUOTES or bool(after) and after[0] in _QUOTES
 
 
+def _detect_cached(doc, text):
+    """_detect, once per distinct text in a document (langdetect is seeded: same answer)."""
+    cache = doc.__dict__.setdefault("_sc008_detect", {})
+    if text not in cache:
+        cache[text] = _detect(text)
+    return cache[text]
+
+
+ESTABLISHED = 3  # paragraphs in a row found in one other language: a drifted document
+
+
+class _Drift:
+    """The document's current run of off-target paragraphs: the language and how many
+    paragraphs (lines) in a row were found in it. Reset by any sentence shown to be in
+    the text's language."""
+
+    def __init__(self):
+        self.lang, self.p, self.streak = None, 0.0, 0
+
+    def reset(self):
+        self.lang, self.p, self.streak = None, 0.0, 0
+
+    def add(self, lang, p):
+        self.streak = self.streak + 1 if lang == self.lang else 1
+        self.lang, self.p = lang, p
+
+
+def _verdicts(doc, run, judge, drift):
+    """(start, end, text, lang, p) for a line's run of candidate sentences [(s, e, sent)].
+
+    A paragraph in another language is one artifact: a run of two or more candidates is
+    asked as a whole first (one langdetect call instead of one a sentence) and, when the
+    whole is clearly off-target, reported once from its first sentence to its last.
+    Otherwise (a mixed run, or a single sentence) each sentence is judged on its own.
+    Once ESTABLISHED paragraphs in a row are in one other language, the next runs of
+    candidates (sentences the cheap tests could not show to be in the text's language)
+    join the drift without a call: a document that drifted costs a few calls, not one a
+    sentence."""
+    if not run:
+        return
+    s, e = run[0][0], run[-1][1]
+    if drift.streak >= ESTABLISHED:
+        yield s, e, doc.text[s:e], drift.lang, drift.p
+        return
+    if len(run) >= 2:
+        verdict = judge(_detect_cached(doc, " ".join(sent for _, _, sent in run)), clear=True)
+        if verdict:
+            drift.add(*verdict)
+            yield (s, e, doc.text[s:e]) + verdict
+            return
+    found = []
+    for s, e, sent in run:
+        verdict = judge(_detect_cached(doc, sent))
+        if verdict:
+            found.append((s, e, sent) + verdict)
+        else:
+            drift.reset()
+    if found and len(found) == len(run) and len({f[3] for f in found}) == 1:
+        drift.add(found[0][3], min(f[4] for f in found))
+    yield from found
+
+
+def _persian_judge(probs, clear=False):
+    if not probs:
+        return None
+    lang = max(probs, key=probs.get)
+    if lang in ("fa", "ur") and probs.get("ar", 0.0) < 0.05 and probs[lang] >= 0.9:
+        return lang, probs[lang]
+    return None
+
+
+def _english_judge(probs, clear=False):
+    if not probs:
+        return None
+    lang = max(probs, key=probs.get)
+    if lang != "en" and probs.get("en", 0.0) < 0.05 and (not clear or probs[lang] >= 0.9):
+        return lang, probs[lang]
+    return None
+
+
 def persian_sentences(doc):
-    """(start, end, sentence, language) for each Arabic-script sentence that is
-    Persian or Urdu. Shared with SC004, which then leaves its words alone."""
+    """(start, end, sentence, language) for each Arabic-script sentence (or run of them
+    on a line) that is Persian or Urdu. Shared with SC004, which then leaves its words alone."""
     cached = doc.__dict__.get("_sc008_persian")
     if cached is not None:
         return cached
     out = []
+    drift = _Drift()
     if True in doc.arabic_lines and _PERSIAN_HINT.search(doc.text):  # no Arabic line: nothing to find
         for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
             if not arabic or not _PERSIAN_HINT.search(line):
+                if arabic and len(line.split()) >= MIN_WORDS:
+                    drift.reset()  # an Arabic paragraph ends the drift
                 continue
+            run = []
             for m in _SENTENCE.finditer(line):
                 sent = m.group().strip()
-                if len(sent.split()) < MIN_WORDS or not _PERSIAN_HINT.search(sent):
+                if len(sent.split()) < MIN_WORDS:
+                    continue  # too short to tell: neither joins nor breaks a run
+                # a Persian or Urdu sentence has their letters or words throughout; one
+                # word with a Persian letter in Arabic is SC004's leak
+                if len(_PERSIAN_HINT.findall(sent)) < 2:
+                    out.extend(v[:4] for v in _verdicts(doc, run, _persian_judge, drift))
+                    run = []
+                    drift.reset()
                     continue
-                probs = _detect(sent)
-                if not probs:
-                    continue
-                lang = max(probs, key=probs.get)
-                if lang in ("fa", "ur") and probs.get("ar", 0.0) < 0.05 and probs[lang] >= 0.9:
-                    s = ls + m.start() + (len(m.group()) - len(m.group().lstrip()))
-                    out.append((s, s + len(sent), sent, lang))
+                s = ls + m.start() + (len(m.group()) - len(m.group().lstrip()))
+                run.append((s, s + len(sent), sent))
+            out.extend(v[:4] for v in _verdicts(doc, run, _persian_judge, drift))
     doc.__dict__["_sc008_persian"] = out
     return out
 
 
 def _english_sentences(doc):
     common = wordfreq_words("en", 600)  # Zipf >= 3
+    drift = _Drift()
     for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
         if arabic:
             continue
+        run = []  # consecutive candidate sentences: an English one ends the run
         for m in _SENTENCE.finditer(line):
             # six words, four of them lower-case: a line of names (a headline, a
             # score line) says nothing about the language it is in
@@ -134,38 +229,57 @@ def _english_sentences(doc):
             words = _LATIN_WORD.findall(m.group())
             if len(set(filter(str.islower, words))) < 4:
                 continue
-            folded = list(map(str.casefold, words))
-            en = sum(map(_EN_FUNCTION.__contains__, folded))
-            if en >= 2 and sum(map(_FOREIGN_FUNCTION.__contains__, folded)) < en:
-                continue  # plainly English
-            if common is not None:
-                english = set(folded) - set(common.missing(folded))
-                for lang in FOREIGN_LATIN:  # words common in English only
-                    other = common_words(lang)
-                    if other is not None and english:
-                        english = set(other.missing(english))
-                if sum(w in english for w in folded) >= 0.35 * len(folded):
-                    continue
-                # headlines have few function words; their lower-case words are English
-                lower = [w for w in words if w.islower() and w not in _FOREIGN_FUNCTION]
-                if lower and len(common.missing(lower)) <= 0.4 * len(lower):
-                    continue
+            english = _english_by_cheap_tests(words, common)
+            if english:
+                yield from _verdicts(doc, run, _english_judge, drift)
+                run = []
+                if english == PLAINLY:  # the word-list tests also pass some foreign sentences
+                    drift.reset()
+                continue
             sent = m.group().strip()
             s = ls + m.start() + (len(m.group()) - len(m.group().lstrip()))
             if _quoted(line, s - ls, s - ls + len(sent)) or doc.overlaps_skip(s, s + len(sent)):
+                yield from _verdicts(doc, run, _english_judge, drift)
+                run = []
                 continue
-            probs = _detect(sent)
-            if not probs:
-                continue
-            lang = max(probs, key=probs.get)
-            if lang != "en" and probs.get("en", 0.0) < 0.05:
-                yield s, s + len(sent), sent, lang, probs[lang]
+            run.append((s, s + len(sent), sent))
+        yield from _verdicts(doc, run, _english_judge, drift)
+
+
+PLAINLY, BY_WORD_LISTS = 2, 1
+
+
+def _english_by_cheap_tests(words, common) -> int:
+    """PLAINLY for a sentence with more English function words than foreign ones,
+    BY_WORD_LISTS for one the word lists show to be English, 0 for a candidate."""
+    folded = list(map(str.casefold, words))
+    en = sum(map(_EN_FUNCTION.__contains__, folded))
+    if en >= 2 and sum(map(_FOREIGN_FUNCTION.__contains__, folded)) < en:
+        return PLAINLY
+    if common is not None:
+        english = set(folded) - set(common.missing(folded))
+        for lang in FOREIGN_LATIN:  # words common in English only
+            other = common_words(lang)
+            if other is not None and english:
+                english = set(other.missing(english))
+        if sum(w in english for w in folded) >= 0.35 * len(folded):
+            return BY_WORD_LISTS
+        # headlines have few function words; their lower-case words are English
+        lower = [w for w in words if w.islower() and w not in _FOREIGN_FUNCTION]
+        if lower and len(common.missing(lower)) <= 0.4 * len(lower):
+            return BY_WORD_LISTS
+    return 0
 
 
 def check(doc, settings):
     if doc.language == "en":
         for s, e, sent, lang, p in _english_sentences(doc):
             name = _NAMES.get(lang, lang)
-            yield RULE.finding(s, e, f"sentence not in English (looks {name}, {p:.0%}): {quote(sent, 50)}")
+            yield RULE.finding(s, e, f"{_what(sent)} not in English (looks {name}, {p:.0%}): {quote(sent, 50)}")
     for s, e, sent, lang in persian_sentences(doc):
-        yield RULE.finding(s, e, f"sentence in {_NAMES[lang]}, not Arabic: {quote(sent, 50)}")
+        yield RULE.finding(s, e, f"{_what(sent)} in {_NAMES[lang]}, not Arabic: {quote(sent, 50)}")
+
+
+def _what(text):
+    n = sum(1 for _ in _SENTENCE.finditer(text))
+    return "sentence" if n <= 1 else f"{n} sentences"
