@@ -16,7 +16,8 @@ words inside running prose are not residue (`LONDON (Reuters) -`, `Published in 
 the report…`). Patterns live in `mt_repair/data/residue.tsv`; add your own with
 `residue-patterns` in the config.
 Why: it is not part of the article, yet it gets translated, published and counted.
-Example: a line `شارك` or `إقرأ أيضاً:` between paragraphs.
+Example: a line `شارك` or `إقرأ أيضاً:` between paragraphs. A heading with the list
+under it is one finding (`related-news block, heading and 9 items`).
 Fix: safe for a line that is exactly a known button or label; unsafe for blocks,
 captions and pattern matches (a caption can carry information the editor wants).
 """
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
-from mt_repair.types import Fix
+from mt_repair.types import Edit, Fix
 from mt_repair.userpatterns import AnyOf, UserRegex
 
 RULE = Rule("RS001", "page-residue", "residue", WARNING, __doc__)
@@ -164,10 +165,14 @@ def check(doc, settings):
     glued_header = _latin_header_before_arabic(settings.residue_patterns)
     lines = doc.lines
     in_block = None  # (what) while inside a links block after a header
+    block = []  # the header and item lines of the current block: one finding for all
     for i, (ls, le, line) in enumerate(lines):
         body = line.strip()
         if not body:
             continue
+        if block and not (in_block and _LIST_ITEM.match(line)):
+            yield from _block_findings(doc, block)
+            block = []
         key = body.strip(_STRIP).casefold()
         hit = None
         if key in lines_:
@@ -201,6 +206,9 @@ def check(doc, settings):
             e = ls + len(line.rstrip())
             if _in_code_or_comment(doc, s, e):
                 continue
+            if in_block:  # a block's header or item: reported with the whole block
+                block.append((i, s, e, hit, body))
+                continue
             ds, de = _line_end_with_newline(doc, i)
             yield RULE.finding(s, e, f"page residue ({hit[0]}): {quote(body, 50)}", Fix.delete(ds, de, hit[1]))
             continue
@@ -212,9 +220,39 @@ def check(doc, settings):
                 found.append((m, what, safety))
         for rx, what, safety in (inlines if any_inline is None or any_inline.search(line) else ()):
             found.extend((m, what, safety) for m in rx.finditer(line))
-        for m, what, safety in found:
+        for m, what, safety in found:  # (`block` is empty here: flushed above)
             if _in_code_or_comment(doc, ls + m.start(), ls + m.end()):
                 continue
             yield RULE.finding(ls + m.start(), ls + m.end(),
                                f"page residue ({what}): {quote(m.group(), 30)}",
                                Fix.delete(ls + m.start(), ls + m.end(), safety))
+    if block:
+        yield from _block_findings(doc, block)
+
+
+def _block_findings(doc, block):
+    """A related/read-also block (header, then its list lines): one finding whose fix
+    deletes all its lines (the same bytes as one deletion per line). A header safer to
+    delete than its items keeps its own finding, so its safe fix is not made unsafe."""
+    runs = [block]
+    if len(block) > 1 and block[0][3][1] != block[1][3][1]:
+        runs = [block[:1], block[1:]]
+    for run in runs:
+        _, s, _, hit, body = run[0]
+        _, _, e, last, _ = run[-1]
+        spans = []  # each line with its line break; blank lines between are left as they are
+        for k, *_ in run:
+            ds, de = _line_end_with_newline(doc, k)
+            if spans and ds <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(de, spans[-1][1]))
+            else:
+                spans.append((ds, de))
+        safety = min(h[1] for _, _, _, h, _ in run)
+        if len(run) == 1:
+            what = hit[0]
+        elif run is block:
+            what = f"{hit[0]}, heading and {len(run) - 1} items"
+        else:
+            what = f"{last[0].removesuffix(' item')}, {len(run)} items"
+        yield RULE.finding(s, e, f"page residue ({what}): {quote(body, 50)}",
+                           Fix(tuple(Edit(a, b) for a, b in spans), safety))

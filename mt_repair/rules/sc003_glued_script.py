@@ -5,14 +5,15 @@ Why: scrapers drop the space between a page label and the headline, and MT joins
 segments; the glued token defeats search, spell checking and screen readers.
 An Arabic proclitic before a Latin brand (`وYouTube`, `بـNATO`) is usual and allowed.
 Example: `Relatedالمخابرات التشيكية` -> `Related المخابرات التشيكية`.
-Fix: safe. One space is inserted at the seam; no letter changes.
+Fix: safe. One space is inserted at each seam; no letter changes. A token with several
+seams (`منصةSolidمفتوحة`) is one finding.
 """
 
 
 from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import ERROR, SAFE, Rule, quote
 from mt_repair.text import AR_LETTER, AR_MARK, LATIN_LETTER
-from mt_repair.types import Fix
+from mt_repair.types import Edit, Fix
 
 RULE = Rule("SC003", "glued-script", "script", ERROR, __doc__)
 
@@ -26,11 +27,13 @@ _SEAM = lazy_re(
     rf"|(?<![{AR_LETTER}])(?<![{AR_LETTER}][{AR_MARK}])(?<![{AR_LETTER}][{AR_MARK}][{AR_MARK}])"
     rf"(?P<ar>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*+)(?=[{LATIN_LETTER}])")
 _SHOWN = 60
+_GROUP = 20  # seams within this many characters of a token's start make one finding (bounded span)
 _CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "وب", "ول", "فب", "فل"))
 
 
 def check(doc, settings):
     text = doc.text
+    token = []  # the seams of one glued token (`منصةSolidمفتوحة` has two): one finding
     for m in (m for ls, le, _ in doc.mixed_lines for m in _SEAM.finditer(text, ls, le)):
         if m.group("ar") is not None:
             word = m.group("ar").rstrip("\u0640")
@@ -39,11 +42,20 @@ def check(doc, settings):
         seam = m.end()
         if doc.in_skip(seam):
             continue
-        # show the glued token: the run of letters around the seam, at most _SHOWN past it
-        # (a token of thousands of glued words would otherwise be rescanned per seam)
-        s = m.start()
-        e, stop = seam, min(len(text), seam + _SHOWN)
-        while e < stop and (text[e].isalpha() or "\u064B" <= text[e] <= "\u065F"):
-            e += 1
-        yield RULE.finding(s, e, f"Latin and Arabic glued in {quote(text[s:min(e, s + 41)], 40)}",
-                           Fix.replace(seam, seam, " ", SAFE))
+        if token and (m.start() != token[-1][1] or seam - token[0][0] > _GROUP):
+            yield _finding(text, token)
+            token = []
+        token.append((m.start(), seam))
+    if token:
+        yield _finding(text, token)
+
+
+def _finding(text, token):
+    # show the glued token: the run of letters around the seams, at most _SHOWN past the
+    # last (a token of thousands of glued words would otherwise be rescanned per seam)
+    s, seam = token[0][0], token[-1][1]
+    e, stop = seam, min(len(text), seam + _SHOWN)
+    while e < stop and (text[e].isalpha() or "\u064B" <= text[e] <= "\u065F"):
+        e += 1
+    return RULE.finding(s, e, f"Latin and Arabic glued in {quote(text[s:min(e, s + 41)], 40)}",
+                        Fix(tuple(Edit(t, t, " ") for _, t in token), SAFE))
