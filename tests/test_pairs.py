@@ -3,7 +3,8 @@
 A case in tests/pair_cases/CODE.toml has `source` (Arabic) and either `pass` (a target
 on which the rule must say nothing) or `fail` (a target on which it must report, only
 with that code; `count` makes the number exact and `span` names the text one finding
-covers).
+covers; `fix` is the target after its fixes, unsafe ones too, which a second round
+leaves alone).
 """
 
 from __future__ import annotations
@@ -62,6 +63,13 @@ def test_pair_case(code, case, settings):
         assert len(found) == case["count"], [f.message for f in found]
     if "span" in case:
         assert case["span"] in [target[f.start:f.end] for f in found], [target[f.start:f.end] for f in found]
+    if "fix" in case:  # the case's fixes, unsafe ones too, applied once; again, they change nothing
+        from mt_repair.fixes import apply_fixes
+
+        fixed = apply_fixes(target, [f.fix for f in found if f.fix is not None])[0]
+        assert fixed == case["fix"]
+        again = [f.fix for f in check_pair(case["source"], fixed, only) if f.fix is not None]
+        assert apply_fixes(fixed, again)[0] == fixed
 
 
 # -- the bilingual fixture: every planted mistake, nothing else --------------------------

@@ -12,13 +12,20 @@ Downing Street, `كوريا الشمالية` → the North).
 Why: names are what readers and archives search by; MT drops them or spells them anew.
 Example: source `التقى أنتوني بلينكن نظيره في جنيف`, translation `He met his counterpart
 in Geneva.` → Antony Blinken is missing.
-Fix: none (display only); the editor decides where the name goes.
+Fix: unsafe where the aligned English sentence renders the name as a near miss of the
+house English (`Anthony Blinkin`, `Blinkin's` → `Antony Blinken`, `Blinken's`): the same
+number of words, each equal or a few letters off (as PR010 measures), at least one off
+word being no English word (word lists and hunspell) and no other glossary name; a
+surname alone is corrected to the surname. Listed English variants are TM001's (fixed
+there). None when the name is missing altogether: where it would go is a guess.
 """
 
 import re
+from itertools import pairwise
 
 from mt_repair.pairs.base import PairRule
-from mt_repair.rules.base import INFO, WARNING, quote
+from mt_repair.rules.base import INFO, UNSAFE, WARNING, quote
+from mt_repair.types import Fix
 
 RULE = PairRule("PR001", "pair-glossary-term", WARNING, __doc__)
 
@@ -58,9 +65,110 @@ def check(pair):
                 if m.entry.en in seen or pair.accepted(m.entry).search(text) or _acronym_of(m.entry, text):
                     continue
                 seen.add(m.entry.en)
+                near = _near_miss(pair, bead, m.entry)
+                if near is not None:
+                    s, e, written, house = near
+                    yield RULE.finding(s, e, f"the source has {quote(m.source)} (line {pair.src[i].line}); "
+                                             f"{quote(written)} looks like {quote(house)} misspelled",
+                                       Fix.replace(s, e, house, UNSAFE))
+                    continue
                 s, e = pair.target_span(k)
                 # places are often rendered by another name (London -> Downing Street, the North):
                 # a hint, not a warning
                 yield RULE.finding(s, e, f"the source has {quote(m.source)} (line {pair.src[i].line}) but "
                                          f"the translation has no {quote(m.entry.en)}",
                                    severity=INFO if m.entry.type == "place" else None)
+
+
+# a name's words: letters, an `al-`/`el-` article kept with its noun; a possessive `'s` or a
+# hyphenated suffix (`-led`) is left outside, so the correction keeps it
+_WORD_RE = re.compile(r"(?<![^\W\d_])(?:[aAeE]l-)?[^\W\d_]+(?![^\W\d_])")
+
+_NAME_RE = re.compile(rf"{_WORD_RE.pattern}(?:[ -]{_WORD_RE.pattern})*")
+
+
+def _compound(text: str, s: int, e: int) -> bool:
+    return bool(re.match(r"-[\d\w]", text[e:e + 2]) and not re.match(r"-[a-z]", text[e:e + 2])
+                or re.search(r"[\w\d]-$", text[max(0, s - 2):s]))
+
+
+def _derived(got: str, word: str) -> bool:
+    """`Korean` from `Korea`, `Syrian` from `Syria`, `Blinkens`: the word with an ending,
+    a demonym or an inflection, not a misspelling of it."""
+    g, w = got.casefold(), word.casefold()
+    return len(g) > len(w) and (g.startswith(w) or w[-1] in "aeiouy" and g.startswith(w[:-1]))
+
+
+def _limit(word: str) -> int:
+    return 1 if len(word) <= 5 else 2
+
+
+def _targets(entry) -> list[tuple[str, list[str]]]:
+    """(house English, its words) to look for: the full name, and a person's surname
+    alone (corrected to the house surname)."""
+    words = _WORD_RE.findall(entry.en)
+    if not _NAME_RE.fullmatch(entry.en):
+        return []  # digits or marks (`COVID-19`, `J.D. Vance`): PR010 and TM003 measure those
+    out = [(entry.en, words)]
+    if entry.type == "person" and len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper():
+        out.append((words[-1], words[-1:]))
+    return out
+
+
+def _near_miss(pair, bead, entry):
+    """(start, end, written, house) of a near-miss rendering of `entry` in the bead's
+    own English sentences, or None. See the module docstring for what counts."""
+    from mt_repair.pairs.pr010_latin_copy import _distance
+
+    glossary = pair.settings.glossary
+    own = {w for f in (entry.en, *entry.en_variants) for w in re.findall(r"\w+", f)}
+    for house, hw in _targets(entry):
+        n = len(hw)
+        for j in bead.tgt:
+            sent = pair.tgt[j]
+            toks = list(_WORD_RE.finditer(sent.text))
+            for a in range(len(toks) - n + 1):
+                run = toks[a:a + n]
+                # one name: its words separated by one space or hyphen, nothing else, and
+                # not a piece of a longer hyphenated name (`Sars-Kov-2`; `-led` is fine)
+                if _compound(sent.text, run[0].start(), run[-1].end()) or any(
+                        sent.text[x.end():y.start()] not in (" ", "-") for x, y in pairwise(run)):
+                    continue
+                off = []
+                for t, w in zip(run, hw):
+                    got = t.group()
+                    if got == w:
+                        continue
+                    d = _distance(got.casefold(), w.casefold(), _limit(w))
+                    if d > _limit(w) or d * 3 > len(w) or got[:1].lower() != w[:1].lower() or not _capitalised(got):
+                        break
+                    if _derived(got, w):
+                        break
+                    off.append(got)
+                else:
+                    # an off word that is another entry's name, or an English word
+                    # (`Blinking`), is not this name misspelled
+                    if not off or any(o in glossary.words and o not in own for o in off) \
+                            or any(is_word(o, pair.settings.hunspell) for o in off):
+                        continue
+                    s, e = sent.start + run[0].start(), sent.start + run[-1].end()
+                    return s, e, sent.text[run[0].start():run[-1].end()], house
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    core = word[3:] if word[2:3] == "-" else word  # al-Burhan
+    return core[:1].isupper()
+
+
+def is_word(token: str, use_hunspell: bool = True) -> bool:
+    """An English common word: hunspell knows it in lower case (names it knows only
+    capitalised: `Anthony`, `Sergei` are not); without hunspell, the common word list."""
+    from mt_repair.lexicon import common_words, speller
+
+    low = token.lower()
+    sp = speller("en") if use_hunspell else None
+    if sp is not None:
+        return sp.spell(low)
+    common = common_words("en")
+    return common is not None and low in common

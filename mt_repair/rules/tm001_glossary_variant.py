@@ -14,7 +14,10 @@ and so are variants every word of which is common in general text (wordfreq Zipf
 misspellings MT invents are rare.
 A person's surname alone in a variant spelling (`بوتن`, from the listed `فلاديمير بوتن`) is
 reported only where the article also names the person the house way (`بوتين`), with an
-unsafe fix: alone, a surname may be someone else's.
+unsafe fix: alone, a surname may be someone else's. The same holds in English (`Lukashenka`
+from the listed `Alexander Lukashenka`, where the article also writes `Lukashenko`; an
+`al-` surname also without its article: `Shibani`). English forms match before a
+possessive or a hyphenated suffix (`Sergei Lavrov's`, `al-Shibani-led`), and the fix keeps it.
 Variants the glossary does not list but that follow the systematic variations of
 transliteration (mt_repair.variants: ج/غ, ي dropped or inserted, hamza forms, ة/ه, ى/ي,
 a two-word name joined) are reported where the variant is no word of Arabic (word
@@ -75,6 +78,7 @@ def check(doc, settings):
         yield from _surnames(doc, glossary, spans)
         yield from _generated(doc, settings, glossary, spans)
     if not all(doc.arabic_lines):
+        spans = []
         for m in _matches(doc, glossary, arabic=False):
             entry = glossary.en_variant_of[m.group("form")]
             s, e = m.span("form")
@@ -82,7 +86,9 @@ def check(doc, settings):
             # (`PM`) is a style choice there, not a misspelling (and `5 PM` is a time)
             if entry.type == "title" or doc.is_arabic_at(s) or doc.overlaps_skip(s, e):
                 continue
+            spans.append((s, e))
             yield _finding(entry, m.group("form"), entry.en, s, e)
+        yield from _en_surnames(doc, glossary, spans)
 
 
 def _surnames(doc, glossary, spans):
@@ -151,6 +157,67 @@ def _generated(doc, settings, glossary, spans):
             continue
         yield RULE.finding(s, e, f"{quote(form)} looks like {quote(house)} ({entry.ar} in the house glossary) "
                                  f"spelled another way", Fix.replace(s, e, house, UNSAFE))
+
+
+_EN_SURNAMES: dict[int, tuple] = {}
+
+
+def _en_surname_table(glossary) -> dict[str, tuple]:
+    """English surnames spelled as in a person's listed variant, alone: `Lukashenka`
+    (from `Alexander Lukashenka`) -> (entry, `Lukashenko`). Not a form or word of any
+    other entry, four letters at least. Kept per glossary object (glossary.py's
+    Arabic `surname_variants` is the model)."""
+    held = _EN_SURNAMES.get(id(glossary))
+    if held is not None and held[0] is glossary:
+        return held[1]
+    taken = set(glossary.en_variant_of) | {w for e in glossary.entries for w in e.en.split()}
+    table: dict[str, tuple] = {}
+    for e in glossary.entries:
+        house = e.en.split()
+        if e.type != "person" or len(house) < 2:
+            continue
+        for v in e.en_variants:
+            words = v.split()
+            last = words[-1]
+            if len(words) != len(house) or last == house[-1]:
+                continue
+            pairs = [(last, house[-1])]
+            if re.match(r"(?i)[ae]l-", last) and re.match(r"(?i)[ae]l-", house[-1]):
+                pairs.append((last[3:], house[-1][3:]))  # al-Shibani, and Shibani alone
+            for lv, lh in pairs:
+                if lv != lh and len(lv) >= 4 and lv not in taken:
+                    table.setdefault(lv, (e, lh))
+    _EN_SURNAMES[id(glossary)] = (glossary, table)
+    return table
+
+
+def _en_surnames(doc, glossary, spans):
+    """A variant surname alone in English (`Lukashenka said`), where the article also
+    writes the house surname (`Lukashenko`): one person spelled two ways, as `_surnames`
+    in Arabic. Unsafe fix: alone, a surname may be someone else's."""
+    table = _en_surname_table(glossary)
+    text = doc.text
+    forms = tuple(sorted(f for f in table if f in text))
+    if not forms:
+        return
+    starts = [a for a, _ in spans]
+    from mt_repair.glossary import _en_forms_re
+
+    rx = _en_forms_re(forms)
+    for form in forms:
+        entry, house = table[form]
+        if not re.search(rf"(?<![\w]){re.escape(house)}(?![\w])", text):
+            continue
+        for m in rx.finditer(text):
+            if m.group("form") != form:
+                continue
+            s, e = m.span("form")
+            k = bisect.bisect_left(starts, e) - 1
+            if k >= 0 and spans[k][1] > s or doc.is_arabic_at(s) or doc.overlaps_skip(s, e):
+                continue  # inside a full variant name already reported
+            yield RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary "
+                                     f"({entry.en}), as elsewhere in this article",
+                               Fix.replace(s, e, house, UNSAFE))
 
 
 _NO_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
