@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -127,6 +126,8 @@ def find_config(start: Path) -> Path | None:
             candidate = folder / name
             if candidate.is_file():
                 if name == "pyproject.toml":
+                    import tomllib  # here: most runs have no config file (~4 ms)
+
                     try:
                         data = tomllib.loads(candidate.read_text(encoding="utf-8"))
                     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
@@ -161,6 +162,8 @@ def load_settings(config_file: Path | None, _chain: tuple[Path, ...] = ()) -> Se
 
 
 def _read_table(config_file: Path) -> dict:
+    import tomllib
+
     try:
         data = tomllib.loads(config_file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

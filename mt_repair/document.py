@@ -94,7 +94,10 @@ class Document:
 
     @cached_property
     def lines(self) -> list[tuple[int, int, str]]:
-        """(start, end, text) for every line, line ending excluded."""
+        """(start, end, text) for every line, line ending excluded. For a big file a
+        LineList (see COMPACT_CHARS): offsets kept, each line's text made as it is read."""
+        if len(self.text) >= COMPACT_CHARS:
+            return LineList.of(self.text, self.line_starts)
         out = []
         for m in _LINE_RE.finditer(self.text):
             s, e = m.span()
@@ -220,8 +223,15 @@ class Document:
 
     @cached_property
     def line_scripts(self) -> list[tuple[int, int]]:
-        """Per line, (Arabic, Latin) letter counts (see script_counts)."""
-        return [script_counts(body) for _, _, body in self.lines]
+        """Per line, (Arabic, Latin) letter counts (see script_counts). For a big file
+        two arrays read as pairs (~64 bytes a line less)."""
+        if len(self.text) < COMPACT_CHARS:
+            return [script_counts(body) for _, _, body in self.lines]
+        ar, la = array("Q"), array("Q")
+        for a, b in map(script_counts, map(itemgetter(2), self.lines)):
+            ar.append(a)
+            la.append(b)
+        return PairList(ar, la)
 
     @cached_property
     def arabic_lines(self) -> list[bool]:
@@ -309,3 +319,79 @@ class TokenList(Sequence):
 
     def __repr__(self) -> str:
         return f"TokenList({list(self)!r})"
+
+
+class LineList(Sequence):
+    """The lines of a text as (start, end, text), line ending excluded, stored as two
+    arrays of offsets (8 bytes a line instead of a tuple and a copy of the line, ~2 bytes
+    an input byte): the tuples are made as they are read. Acts as a list, as TokenList."""
+
+    __slots__ = ("_text", "_starts", "_ends")
+
+    def __init__(self, text: str, starts: array, ends: array):
+        self._text, self._starts, self._ends = text, starts, ends
+
+    @classmethod
+    def of(cls, text: str, line_starts: list[int]) -> "LineList":
+        starts, ends = array("Q"), array("Q")
+        n = len(text)
+        for s in line_starts:
+            if s >= n:
+                break  # after a final line break: no line
+            e = text.find("\n", s)
+            if e == -1:
+                e = n  # the last line, without a line break: a lone \r at its end stays
+            elif e > s and text[e - 1] == "\r":
+                e -= 1
+            starts.append(s)
+            ends.append(e)
+        return cls(text, starts, ends)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i):
+        text = self._text
+        if isinstance(i, slice):
+            return [(s, e, text[s:e]) for s, e in zip(self._starts[i], self._ends[i])]
+        s, e = self._starts[i], self._ends[i]
+        return s, e, text[s:e]
+
+    def __iter__(self):
+        return zip(self._starts, self._ends, map(self._text.__getitem__, map(slice, self._starts, self._ends)))
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, tuple, LineList)):
+            return len(self) == len(other) and all(map(eq, self, other))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"LineList({list(self)!r})"
+
+
+class PairList(Sequence):
+    """Two arrays read as a list of pairs."""
+
+    __slots__ = ("_a", "_b")
+
+    def __init__(self, a: array, b: array):
+        self._a, self._b = a, b
+
+    def __len__(self) -> int:
+        return len(self._a)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return list(zip(self._a[i], self._b[i]))
+        return self._a[i], self._b[i]
+
+    def __iter__(self):
+        return zip(self._a, self._b)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, tuple, PairList)):
+            return len(self) == len(other) and all(map(eq, self, other))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"PairList({list(self)!r})"

@@ -16,6 +16,8 @@ is in the word list) might be that word, so it is never reported.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 _G = {"غ": "جق", "ج": "غ"}  # g: a house غ is also written ج or ق; a house ج (g) also غ
 _VOWELS = set("اويىةءآأإؤئ")
 _ALEF_HAMZA = "أإآا"
@@ -82,3 +84,89 @@ def accepted(variant: str, lexicon) -> bool:
     """May `variant` be reported? Only when it is no word of Arabic (`lexicon` is asked
     without the glossary's words, which would vouch for the house forms themselves)."""
     return not lexicon.is_word(variant, deep=True)
+
+
+# Every rule of word_variants keeps a word's skeleton: the g letters as one, ي ى ئ
+# dropped, ؤ as و, hamza alefs as ا, ة as ه. Only house words with a token's skeleton can
+# have it as a variant, so a text is looked up without generating the whole table.
+_SKELETON = str.maketrans({"غ": "ج", "ق": "ج", "ي": None, "ى": None, "ئ": None, "ؤ": "و",
+                           "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه"})
+_FULL_AFTER = 20_000  # lookups; then the whole table (~14 ms) is cheaper than more skeletons
+
+
+class GeneratedVariants:
+    """`generate(glossary)` as a read-only mapping made on demand: `v in table` and
+    `table[v]` build only the variants of the house words that share v's skeleton (a
+    one-line check used to pay ~14 ms for the whole table). After many lookups (a big
+    text) the whole table is generated once."""
+
+    def __init__(self, glossary):
+        self._glossary = glossary
+        self._memo: dict[str, tuple[object, str] | None] = {}
+        self._full: dict | None = None
+
+    @cached_property
+    def _by_skeleton(self) -> dict[str, list[tuple[object, str, bool]]]:
+        out: dict[str, list] = {}
+        for e in self._glossary.entries:
+            if e.type not in TYPES:
+                continue
+            words = e.ar.split()
+            for w in words:
+                if len(w) >= MIN_LEN:
+                    out.setdefault(w.translate(_SKELETON), []).append((e, w, False))
+            if len(words) == 2 and all(len(w) >= 2 for w in words):
+                out.setdefault("".join(words).translate(_SKELETON), []).append((e, e.ar, True))
+        return out
+
+    @cached_property
+    def _taken(self) -> set[str]:
+        g = self._glossary
+        return {w for e in g.entries for w in e.ar.split()} | set(g.ar_variant_of)
+
+    def get(self, v: str, default=None):
+        if self._full is not None:
+            return self._full.get(v, default)
+        if v in self._memo:
+            found = self._memo[v]
+            return default if found is None else found
+        if len(self._memo) >= _FULL_AFTER:
+            self._full = generate(self._glossary)
+            return self._full.get(v, default)
+        owners = {(e, house) for e, house, joined in self._by_skeleton.get(v.translate(_SKELETON), ())
+                  if (v == "".join(house.split()) if joined else v in word_variants(house))}
+        found = None
+        if owners and v not in self._taken and len({house for _, house in owners}) == 1:
+            found = min(owners, key=lambda o: o[0].ar)
+        self._memo[v] = found
+        return default if found is None else found
+
+    def __contains__(self, v) -> bool:
+        return self.get(v) is not None
+
+    def __getitem__(self, v):
+        found = self.get(v)
+        if found is None:
+            raise KeyError(v)
+        return found
+
+    def __bool__(self) -> bool:
+        return bool(self._by_skeleton)
+
+    def whole(self) -> dict:
+        """The whole table (generated once): for listing, not for looking up."""
+        if self._full is None:
+            self._full = generate(self._glossary)
+        return self._full
+
+    def keys(self):
+        return self.whole().keys()
+
+    def items(self):
+        return self.whole().items()
+
+    def __iter__(self):
+        return iter(self.whole())
+
+    def __len__(self) -> int:
+        return len(self.whole())

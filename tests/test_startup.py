@@ -43,6 +43,7 @@ def test_a_one_line_check_imports_no_heavy_module(tmp_path):
     assert rc == 0
     assert [m for m in modules if m.startswith(HEAVY)] == []
     assert "wordfreq" not in modules  # importing it costs ~0.3 s; a warm run never needs it
+    assert "tomllib" not in modules  # no config file: nothing to parse
 
 
 @pytest.mark.parametrize("command, option", [("eval", "--reference"), ("translate", "--pairs"),
@@ -181,3 +182,79 @@ def test_big_file_findings_equal_the_article_findings(monkeypatch, settings):
     plain = check_text(text, settings, "x.ar.md")
     monkeypatch.setattr(document, "COMPACT_CHARS", 0)
     assert check_text(text, settings, "x.ar.md") == plain != []
+
+
+@pytest.mark.parametrize("text", ["", "\n", "a", "a\n", "a\r\n", "a\r", "\r", "a\n\nb", "a\r\nb\r", "x\n\r\n\n",
+                                  "abc\r\r\n", "\n\n", _MIXED])
+def test_big_file_lines_are_the_article_lines(monkeypatch, text):
+    from mt_repair import document
+
+    plain, plain_scripts = document.Document(text).lines, document.Document(text).line_scripts
+    monkeypatch.setattr(document, "COMPACT_CHARS", 0)
+    compact, scripts = document.Document(text).lines, document.Document(text).line_scripts
+    assert isinstance(scripts, document.PairList) and scripts == plain_scripts and list(scripts) == plain_scripts
+    assert isinstance(compact, document.LineList) and isinstance(plain, list)
+    assert compact == plain and list(compact) == plain and len(compact) == len(plain)
+    assert [compact[i] for i in range(-len(plain), len(plain))] == plain + plain
+    assert compact[1:3] == plain[1:3]
+
+
+# -- glossary look-ups made on demand ---------------------------------------------------------
+def _candidates(glossary):
+    from mt_repair.variants import word_variants
+
+    words = {w for e in glossary.entries for w in e.ar.split()} | set(glossary.ar_variant_of)
+    out = set(words)
+    for w in words:
+        out |= word_variants(w) if len(w) >= 4 else set()
+        out |= {w[:-1], w + "ي", "و" + w, "".join(w.split())}
+    return out
+
+
+def test_generated_variants_on_demand_equal_the_whole_table(monkeypatch):
+    from mt_repair import variants
+    from mt_repair.glossary import DEFAULT_GLOSSARY, Glossary
+
+    glossary = Glossary.load([DEFAULT_GLOSSARY])
+    full = variants.generate(glossary)
+    assert len(full) > 100
+    candidates = _candidates(glossary)
+    lazy = glossary.generated_variants
+    assert [v for v in candidates if lazy.get(v) != full.get(v)] == []
+    assert all(v in lazy and lazy[v] == full[v] for v in full)
+    with pytest.raises(KeyError):
+        lazy["قال"]
+    monkeypatch.setattr(variants, "_FULL_AFTER", 10)  # a big text: the whole table, same answers
+    many = variants.GeneratedVariants(glossary)
+    assert [v for v in candidates if many.get(v) != full.get(v)] == [] and many._full is not None
+
+
+def test_variants_among_few_tokens_equal_the_listed_proclitic_forms(monkeypatch):
+    from mt_repair import glossary as gmod
+
+    glossary = gmod.Glossary.load([gmod.DEFAULT_GLOSSARY])
+    tokens = {p + w for w in _candidates(glossary) for p in ("", "وال", "لل", "ب")}
+    tokens |= {w for f in glossary.en_variant_of for w in f.split()}
+    assert len(tokens) > 1000
+    monkeypatch.setattr(gmod, "_FEW_TOKENS", 10**9)
+    few = (glossary.variants_among(tokens, True), glossary.variants_among(tokens, False),
+           glossary.surnames_among(tokens))
+    monkeypatch.setattr(gmod, "_FEW_TOKENS", -1)
+    many = (glossary.variants_among(tokens, True), glossary.variants_among(tokens, False),
+            glossary.surnames_among(tokens))
+    assert few == many and all(few)
+
+
+def test_relational_loop_lines_by_chunks_equal_all_at_once(monkeypatch):
+    import random
+
+    from mt_repair.rules import rp010_relational_loop as rp010
+
+    rnd = random.Random(5)
+    pool = ["الأمراض", "الخاصة", "بالأمراض", "ذات", "الصلة", "بالصحة", "الصحية", "الصحة", "١٢٣"]
+    bodies = [" ".join(rnd.choice(pool) for _ in range(rnd.randint(0, 3))) for _ in range(600)]
+    whole = rp010._lines_with_pairs(bodies)
+    assert len(whole) > 20
+    for chunk in (1, 2, 5, 64):
+        monkeypatch.setattr(rp010, "_CHUNK", chunk)
+        assert rp010._loop_lines(bodies) == whole

@@ -95,7 +95,21 @@ def _stems(words) -> dict:
     return dict(zip(words, text[1:-1].split("\n")))
 
 
+_CHUNK = 1024  # lines stemmed at once: bounds the word lists of a big file (~13 bytes a byte)
+
+
 def _loop_lines(bodies: list[str]) -> list[int]:
+    """`_lines_with_pairs` by chunks of lines, each with the next three lines (a pair
+    reaches at most three words, so three line breaks, on); same result."""
+    if len(bodies) <= _CHUNK:
+        return _lines_with_pairs(bodies[:])
+    out = []
+    for a in range(0, len(bodies), _CHUNK):
+        out.extend(a + i for i in _lines_with_pairs(bodies[a:a + _CHUNK + 3]) if i < _CHUNK)
+    return out
+
+
+def _lines_with_pairs(bodies: list[str]) -> list[int]:
     """Indices of the lines that may hold a loop. Every loop ties a word (of a stem of
     three letters or more) to a word of the same stem one word on (noun + nisba: a
     different word), or two or three words on (word + relational word (+ الصلة) + the
@@ -126,12 +140,28 @@ def _loop_lines(bodies: list[str]) -> list[int]:
     return sorted(out)
 
 
+class _Bodies:
+    """The texts of lines[i] for i in `keep`, made a slice at a time (not all at once:
+    a big file's lines are made as they are read, see Document.lines)."""
+
+    def __init__(self, lines, keep):
+        self.lines, self.keep = lines, keep
+
+    def __len__(self):
+        return len(self.keep)
+
+    def __getitem__(self, part: slice):
+        lines = self.lines
+        return [lines[i][2] for i in self.keep[part]]
+
+
 def check(doc, settings):
-    lines = [line for line, arabic in zip(doc.lines, doc.arabic_lines) if arabic and len(line[2]) >= 12]
-    if not lines:
+    lines = doc.lines
+    keep = [i for i, ((ls, le, _), arabic) in enumerate(zip(lines, doc.arabic_lines)) if arabic and le - ls >= 12]
+    if not keep:
         return
-    for li in _loop_lines([body for _, _, body in lines]):
-        ls, _, body = lines[li]
+    for li in _loop_lines(_Bodies(lines, keep)):
+        ls, _, body = lines[keep[li]]
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(body)]
         if len(words) < 2:
             continue

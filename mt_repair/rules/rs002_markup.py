@@ -144,7 +144,8 @@ def _entities(doc, text):
 
 
 def _tags(doc, text):
-    ok = [m.span() for m in _PAIRED_OK.finditer(text)] if "<su" in text.lower() else []
+    # not text.lower(): it makes a copy of 12 bytes a character of Arabic text first
+    ok = [m.span() for m in _PAIRED_OK.finditer(text)] if re.search("<[sS][uU]", text) else []
     run = None  # (start, end, count) of adjacent tags
     for m in _TAG_RE.finditer(text):
         s, e = m.span()
