@@ -241,6 +241,31 @@ class Glossary:
         return _ar_forms_re(tuple(self.ar_variant_of))
 
     @cached_property
+    def en_surname_variants(self) -> dict[str, tuple[Entry, str]]:
+        """English surnames spelled as in a person's listed variant, alone: `Lukashenka`
+        (from `Alexander Lukashenka`) -> (entry, `Lukashenko`); `al-Shibani` also gives
+        `Shibani`. Not a form or word of any other entry, four letters at least; TM001
+        uses them as it uses the Arabic `surname_variants`."""
+        taken = set(self.en_variant_of) | {w for e in self.entries for w in e.en.split()}
+        out: dict[str, tuple[Entry, str]] = {}
+        for e in self.entries:
+            house = e.en.split()
+            if e.type != "person" or len(house) < 2:
+                continue
+            for v in e.en_variants:
+                words = v.split()
+                last = words[-1]
+                if len(words) != len(house) or last == house[-1]:
+                    continue
+                pairs = [(last, house[-1])]
+                if re.match(r"(?i)[ae]l-", last) and re.match(r"(?i)[ae]l-", house[-1]):
+                    pairs.append((last[3:], house[-1][3:]))  # al-Shibani, and Shibani alone
+                for lv, lh in pairs:
+                    if lv != lh and len(lv) >= 4 and lv not in taken:
+                        out.setdefault(lv, (e, lh))
+        return out
+
+    @cached_property
     def surname_variants(self) -> dict[str, tuple[Entry, str]]:
         """Arabic surnames spelled as in a person's variant full name, alone: variant
         surname -> (entry, house surname). `فلاديمير بوتن` lists `بوتن` for `بوتين`.

@@ -159,43 +159,11 @@ def _generated(doc, settings, glossary, spans):
                                  f"spelled another way", Fix.replace(s, e, house, UNSAFE))
 
 
-_EN_SURNAMES: dict[int, tuple] = {}
-
-
-def _en_surname_table(glossary) -> dict[str, tuple]:
-    """English surnames spelled as in a person's listed variant, alone: `Lukashenka`
-    (from `Alexander Lukashenka`) -> (entry, `Lukashenko`). Not a form or word of any
-    other entry, four letters at least. Kept per glossary object (glossary.py's
-    Arabic `surname_variants` is the model)."""
-    held = _EN_SURNAMES.get(id(glossary))
-    if held is not None and held[0] is glossary:
-        return held[1]
-    taken = set(glossary.en_variant_of) | {w for e in glossary.entries for w in e.en.split()}
-    table: dict[str, tuple] = {}
-    for e in glossary.entries:
-        house = e.en.split()
-        if e.type != "person" or len(house) < 2:
-            continue
-        for v in e.en_variants:
-            words = v.split()
-            last = words[-1]
-            if len(words) != len(house) or last == house[-1]:
-                continue
-            pairs = [(last, house[-1])]
-            if re.match(r"(?i)[ae]l-", last) and re.match(r"(?i)[ae]l-", house[-1]):
-                pairs.append((last[3:], house[-1][3:]))  # al-Shibani, and Shibani alone
-            for lv, lh in pairs:
-                if lv != lh and len(lv) >= 4 and lv not in taken:
-                    table.setdefault(lv, (e, lh))
-    _EN_SURNAMES[id(glossary)] = (glossary, table)
-    return table
-
-
 def _en_surnames(doc, glossary, spans):
     """A variant surname alone in English (`Lukashenka said`), where the article also
     writes the house surname (`Lukashenko`): one person spelled two ways, as `_surnames`
     in Arabic. Unsafe fix: alone, a surname may be someone else's."""
-    table = _en_surname_table(glossary)
+    table = glossary.en_surname_variants
     text = doc.text
     forms = tuple(sorted(f for f in table if f in text))
     if not forms:
