@@ -285,10 +285,10 @@ class Document:
         return out
 
 
-class TokenList(Sequence):
-    """The tokens of a text as (start, end, text), stored as two arrays of offsets (8
-    bytes a token instead of a tuple and a string, ~50): the tuples are made as they
-    are read. Iterating, indexing, slicing (a list) and comparing act as on a list."""
+class SpanList(Sequence):
+    """Spans of a text as (start, end, text), stored as two arrays of offsets: the tuples
+    are made as they are read. Iterating, indexing, slicing (a list) and comparing act as
+    on a list."""
 
     __slots__ = ("_text", "_starts", "_ends")
 
@@ -306,30 +306,32 @@ class TokenList(Sequence):
         return s, e, text[s:e]
 
     def __iter__(self):
-        return zip(self._starts, self._ends, self.texts())  # C-level: no Python frame a token
+        return zip(self._starts, self._ends, self.texts())  # C-level: no Python frame a span
 
     def texts(self):
-        """The token strings alone, in order."""
+        """The span strings alone, in order."""
         return map(self._text.__getitem__, map(slice, self._starts, self._ends))
 
     def __eq__(self, other) -> bool:
-        if isinstance(other, (list, tuple, TokenList)):
+        if isinstance(other, (list, tuple, SpanList)):
             return len(self) == len(other) and all(map(eq, self, other))
         return NotImplemented
 
     def __repr__(self) -> str:
-        return f"TokenList({list(self)!r})"
+        return f"{type(self).__name__}({list(self)!r})"
 
 
-class LineList(Sequence):
-    """The lines of a text as (start, end, text), line ending excluded, stored as two
-    arrays of offsets (8 bytes a line instead of a tuple and a copy of the line, ~2 bytes
-    an input byte): the tuples are made as they are read. Acts as a list, as TokenList."""
+class TokenList(SpanList):
+    """The tokens of a text (8 bytes a token instead of a tuple and a string, ~50)."""
 
-    __slots__ = ("_text", "_starts", "_ends")
+    __slots__ = ()
 
-    def __init__(self, text: str, starts: array, ends: array):
-        self._text, self._starts, self._ends = text, starts, ends
+
+class LineList(SpanList):
+    """The lines of a text, line ending excluded (8 bytes a line instead of a tuple and a
+    copy of the line, ~2 bytes an input byte)."""
+
+    __slots__ = ()
 
     @classmethod
     def of(cls, text: str, line_starts: list[int]) -> "LineList":
@@ -346,27 +348,6 @@ class LineList(Sequence):
             starts.append(s)
             ends.append(e)
         return cls(text, starts, ends)
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    def __getitem__(self, i):
-        text = self._text
-        if isinstance(i, slice):
-            return [(s, e, text[s:e]) for s, e in zip(self._starts[i], self._ends[i])]
-        s, e = self._starts[i], self._ends[i]
-        return s, e, text[s:e]
-
-    def __iter__(self):
-        return zip(self._starts, self._ends, map(self._text.__getitem__, map(slice, self._starts, self._ends)))
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, (list, tuple, LineList)):
-            return len(self) == len(other) and all(map(eq, self, other))
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"LineList({list(self)!r})"
 
 
 class PairList(Sequence):
