@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared" / "data"
 
+from machine import machine_parallelism  # noqa: E402  (benchmarks/machine.py)
 from mt_repair.cli import main as cli_main  # noqa: E402
 from mt_repair.config import Settings  # noqa: E402
 from mt_repair.linter import check_text  # noqa: E402
@@ -96,30 +97,6 @@ def serial(articles: list[dict]) -> tuple[float, float, int]:
     return time.perf_counter() - t, time.process_time() - c, found
 
 
-def _spin(seconds: float, q) -> None:
-    t, c = time.perf_counter(), time.process_time()
-    while time.perf_counter() - t < seconds:
-        sum(range(1000))
-    q.put(time.process_time() - c)
-
-
-def machine_parallelism(seconds: float = 4.0) -> dict[int, float]:
-    """CPU-seconds per wall-second that 1 and 2 plain busy processes get right now: what
-    any 2-process run can hope for on this machine (under other load, often far below 2)."""
-    import multiprocessing as mp
-
-    out = {}
-    for n in (1, 2):
-        q = mp.Queue()
-        procs = [mp.Process(target=_spin, args=(seconds, q)) for _ in range(n)]
-        for p in procs:
-            p.start()
-        for p in procs:
-            p.join()
-        out[n] = sum(q.get() for _ in range(n)) / seconds
-    return out
-
-
 def _tree_cpu() -> float:
     """CPU seconds of this process (client and scheduler) and its children (nannies, workers)."""
     import psutil  # a dependency of distributed
@@ -169,7 +146,7 @@ def main() -> None:
         (base / "warm").mkdir()
         warm = write_input("jsonl", articles[:40], base / "warm")  # a small run first: caches on every worker
 
-        spare0 = machine_parallelism()
+        spare0 = machine_parallelism(4.0)
         print(f"CPU a busy process gets now: 1 process {spare0[1]:.2f} cores, 2 processes {spare0[2]:.2f} cores")
         secs, cpu, found = serial(articles)
         rows = [("serial (check_text loop)", 1, secs, cpu, cpu)]
@@ -191,7 +168,7 @@ def main() -> None:
             print(f"archive {n} worker(s): job {run['seconds']:.1f} s (command {run['wall']:.1f} s, "
                   f"{run['batches']} batches), {s['findings']:,} findings")
 
-    spare1 = machine_parallelism()
+    spare1 = machine_parallelism(4.0)
     load1 = os.getloadavg()
     a = len(articles)
     print()

@@ -33,6 +33,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+from machine import machine_parallelism  # noqa: E402  (benchmarks/machine.py, beside this script)
+
 NTREX = ROOT.parent / "shared" / "data" / "ntrex-128"
 PY = sys.executable
 
@@ -102,29 +104,6 @@ def run(folder: Path, jobs: int, method: str = "default", per_worker: int = 0):
     return wall, max(reaped, sum(each)), p.stdout, each
 
 
-def _spin(seconds: float, q) -> None:
-    t, c = time.perf_counter(), time.process_time()
-    while time.perf_counter() - t < seconds:
-        sum(range(1000))
-    q.put(time.process_time() - c)
-
-
-def machine_parallelism(seconds: float = 2.0) -> dict[int, float]:
-    """CPU-seconds per wall-second that 1 and 2 plain busy processes get right now."""
-    import multiprocessing as mp
-
-    out = {}
-    for n in (1, 2):
-        q = mp.Queue()
-        procs = [mp.Process(target=_spin, args=(seconds, q)) for _ in range(n)]
-        for p in procs:
-            p.start()
-        for p in procs:
-            p.join()
-        out[n] = sum(q.get() for _ in range(n)) / seconds
-    return out
-
-
 def compare(folder: Path, jobs: int, runs: int, method: str = "default", per_worker: int = 0):
     serial, parallel = [], []
     same = True
@@ -152,7 +131,7 @@ def main() -> None:
 
     where, _ = corpus()
     load0 = os.getloadavg()
-    spare0 = machine_parallelism()
+    spare0 = machine_parallelism(2.0)
     print(f"CPUs: {os.cpu_count()}, usable: {len(os.sched_getaffinity(0))}; load average before: "
           f"{load0[0]:.2f} {load0[1]:.2f} {load0[2]:.2f}")
     print(f"CPU a busy process gets now: 1 process {spare0[1]:.2f} cores, 2 processes {spare0[2]:.2f} cores")
@@ -193,7 +172,7 @@ def main() -> None:
                 sw2, sc2, pw2, _, _, each2 = compare(small, 2, args.runs, per_worker=1)
                 print(f"  {n:>5} {kb:>6.0f} {sw2:>7.2f} {pw2:>7.2f} {pw2 / sw2:>6.2f} {max(each2) / sc2:>11.2f}")
     load1 = os.getloadavg()
-    spare1 = machine_parallelism()
+    spare1 = machine_parallelism(2.0)
     print(f"\nload average after: {load1[0]:.2f} {load1[1]:.2f} {load1[2]:.2f}; CPU a busy process got after: "
           f"1 process {spare1[1]:.2f} cores, 2 processes {spare1[2]:.2f} cores")
     possible = min(spare0[2] / spare0[1], spare1[2] / spare1[1]) if spare0[1] and spare1[1] else 0
