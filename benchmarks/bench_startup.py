@@ -1,6 +1,6 @@
 """Start-up, first run and memory, before and after, measured in the same run.
 
-    .venv/bin/python benchmarks/bench_startup.py [--before DIR] [--sizes 1,10,27] [--runs 7]
+    .venv/bin/python benchmarks/bench_startup.py [--before DIR] [--sizes 1,10,27] [--runs 7] [--no-wheel]
 
 Prints: bare `python -c pass`, `mt-repair --version`, a one-line check with a warm cache,
 the same check on a new machine (an empty MT_REPAIR_CACHE: the word lists are built
@@ -9,6 +9,14 @@ first), their ratios, and peak RSS per input byte on big files made of NTREX rep
 a temporary folder), run with the same interpreter through PYTHONPATH. Bytecode is
 allowed (PYTHONDONTWRITEBYTECODE is dropped) and every command runs once before timing,
 so compiling .py files is not counted.
+
+Installed wheels (skip with --no-wheel): a checkout run through PYTHONPATH never has the
+word-list files a wheel ships, so each tree is also built into a wheel (`pip wheel
+--no-build-isolation`: this environment's setuptools and wordfreq, no network) and
+installed into a fresh virtual environment, as pip and pre-commit install it (the
+dependencies come from this environment through a .pth line); there the first run (empty
+cache) is timed against a warm one, and the one-line check against that environment's
+bare Python (no editable-install hook at start-up).
 """
 
 from __future__ import annotations
@@ -50,15 +58,20 @@ def _run(cmd, env) -> tuple[float, int]:
     return time.perf_counter() - start, usage.ru_maxrss
 
 
-def _median(cmd, env_for, runs) -> tuple[float, float]:
-    """Median seconds of `cmd` and of a bare `python -c pass` run right after each of
-    its runs (the machine's load changes; a ratio is taken between neighbours)."""
-    _run(cmd, env_for())  # warm the bytecode and the cache
-    times, bare = [], []
+def _interleaved(jobs: dict, runs: int) -> dict:
+    """Median seconds of each job and of a bare `python -c pass` (that job's interpreter)
+    run right after it. Jobs run in turn, round after round, so a change of the machine's
+    load between the first and the last job touches all of them alike. A job is
+    (command, env_for, bare interpreter); env_for() gives a fresh environment per run."""
+    for cmd, env_for, _ in jobs.values():
+        _run(cmd, env_for())  # warm the bytecode and the cache
+    times: dict = {k: [] for k in jobs}
+    bare: dict = {k: [] for k in jobs}
     for _ in range(runs):
-        times.append(_run(cmd, env_for())[0])
-        bare.append(_run([PY, "-c", "pass"], _env(None))[0])
-    return statistics.median(times), statistics.median(bare)
+        for k, (cmd, env_for, python) in jobs.items():
+            times[k].append(_run(cmd, env_for())[0])
+            bare[k].append(_run([python, "-c", "pass"], _env(None))[0])
+    return {k: (statistics.median(times[k]), statistics.median(bare[k])) for k in jobs}
 
 
 def _before_tree() -> Path:
@@ -83,8 +96,10 @@ def _big_file(folder: Path, mb: int) -> Path:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--before", type=Path, default=None, help="the old checkout (default: git archive HEAD)")
+    ap.add_argument("--after", type=Path, default=ROOT, help="the new checkout (default: this one)")
     ap.add_argument("--sizes", default="1,10,27", help="big-file sizes in MB for memory ('' to skip)")
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--no-wheel", action="store_true", help="skip the installed-wheel measurements")
     args = ap.parse_args()
     before = args.before or _before_tree()
     try:
@@ -97,7 +112,7 @@ def main() -> int:
 def _bench(args, before: Path) -> int:
     work = Path(tempfile.mkdtemp(prefix="mt-repair-bench-"))
     try:
-        return _measure(args, {"before": before, "after": ROOT}, work)
+        return _measure(args, {"before": before, "after": args.after.resolve()}, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)  # the big files and the caches
 
@@ -107,23 +122,26 @@ def _measure(args, trees: dict[str, Path], work: Path) -> int:
     one.write_text("قال الوزير.\n", encoding="utf-8")
     warm_cache = {name: str(work / f"cache-{name}") for name in trees}
 
-    rows = {}
+    check = [PY, "-m", "mt_repair", "check", str(one)]
+    jobs = {}
     for name, tree in trees.items():
         env = lambda tree=tree, name=name: _env(tree, warm_cache[name])  # noqa: E731
-        version, bare_v = _median([PY, "-m", "mt_repair", "--version"], env, args.runs)
-        check, bare = _median([PY, "-m", "mt_repair", "check", str(one)], env, args.runs)
-        print(f"{name:>6}: python -c pass {bare * 1000:.0f} ms (next to the checks), {bare_v * 1000:.0f} ms "
-              "(next to --version)")
-        colds = [_run([PY, "-m", "mt_repair", "check", str(one)],
-                      _env(tree, tempfile.mkdtemp(dir=work)))[0] for _ in range(3)]
-        cold = statistics.median(colds)
-        rows[name] = (version, check, cold)
-        print(f"{name:>6}: --version {version * 1000:.0f} ms ({version / bare_v:.1f}x bare), "
-              f"one-line check {check * 1000:.0f} ms ({check / bare:.1f}x bare), "
-              f"first run (empty cache) {cold:.2f} s ({cold / check:.1f}x a warm run)")
-    if "before" in rows:
-        b, a = rows["before"], rows["after"]
-        print(f"after/before: one-line check {a[1] / b[1]:.2f}x, first run {a[2] / b[2]:.2f}x")
+        jobs[name, "version"] = ([PY, "-m", "mt_repair", "--version"], env, PY)
+        jobs[name, "check"] = (check, env, PY)
+        # a new machine: an empty cache each run (the word lists are built first)
+        jobs[name, "cold"] = (check, lambda tree=tree: _env(tree, tempfile.mkdtemp(dir=work)), PY)
+    got = _interleaved({k: v for k, v in jobs.items() if k[1] != "cold"}, args.runs)
+    got.update(_interleaved({k: v for k, v in jobs.items() if k[1] == "cold"}, 3))
+    for name in trees:
+        (version, bare_v), (warm, bare), (cold, _) = (got[name, w] for w in ("version", "check", "cold"))
+        print(f"{name:>6}: python -c pass {bare * 1000:.0f} ms, --version {version * 1000:.0f} ms "
+              f"({version / bare_v:.1f}x bare), one-line check {warm * 1000:.0f} ms ({warm / bare:.1f}x bare), "
+              f"first run (empty cache) {cold:.2f} s ({cold / warm:.1f}x a warm run)")
+    if "before" in trees:
+        print(f"after/before: one-line check {got['after', 'check'][0] / got['before', 'check'][0]:.2f}x, "
+              f"first run {got['after', 'cold'][0] / got['before', 'cold'][0]:.2f}x")
+    if not args.no_wheel:
+        _installed(args, trees, work, one)
 
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if sizes and not NTREX.exists():
@@ -149,6 +167,53 @@ def _measure(args, trees: dict[str, Path], work: Path) -> int:
             print(f"{name:>6}: {(p1 - p0) / (n1 - n0):.1f} bytes of peak RSS per added input byte "
                   f"({n0 / 1e6:.0f} -> {n1 / 1e6:.0f} MB)")
     return 0
+
+
+def _site_packages(python: str) -> str:
+    return subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _install_wheel(name: str, tree: Path, work: Path) -> str | None:
+    """A fresh virtual environment with `tree` built and installed as a wheel; its python."""
+    src = work / f"src-{name}"  # a copy: an in-tree build would leave build/ behind
+    shutil.copytree(tree, src, ignore=shutil.ignore_patterns(".venv", "build", "*.egg-info", "__pycache__",
+                                                             ".git", "eval-report"))
+    dist, venv = work / f"dist-{name}", work / f"venv-{name}"
+    quiet = {"capture_output": True, "text": True}
+    built = subprocess.run([PY, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist),
+                            str(src)], **quiet)
+    if built.returncode != 0:
+        print(f"{name:>6}: wheel not built: {built.stderr.strip()[-300:]}")
+        return None
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = str(venv / "bin" / "python")
+    Path(_site_packages(python), "_deps.pth").write_text(_site_packages(PY) + "\n")  # the dependencies
+    (wheel,) = dist.glob("*.whl")
+    done = subprocess.run([PY, "-m", "pip", "--python", python, "install", "--no-deps", "-q", str(wheel)], **quiet)
+    if done.returncode != 0:
+        print(f"{name:>6}: wheel not installed: {done.stderr.strip()[-300:]}")
+        return None
+    return python
+
+
+def _installed(args, trees: dict[str, Path], work: Path, one: Path) -> None:
+    jobs = {}
+    for name, tree in trees.items():
+        python = _install_wheel(name, tree, work)
+        if python is None:
+            continue
+        warm = {**_env(None, str(work / f"cache-wheel-{name}")), "PYTHONPATH": ""}
+        check = [python, "-m", "mt_repair", "check", str(one)]
+        jobs[name, "check"] = (check, lambda warm=warm: warm, python)
+        jobs[name, "cold"] = (check, lambda warm=warm: {**warm, "MT_REPAIR_CACHE": tempfile.mkdtemp(dir=work)},
+                              python)
+    got = _interleaved(jobs, args.runs)
+    for name in trees:
+        if (name, "check") in got:
+            (t, b), (c, _) = got[name, "check"], got[name, "cold"]
+            print(f"{name:>6} (installed wheel): python -c pass {b * 1000:.0f} ms, one-line check {t * 1000:.0f} ms "
+                  f"({t / b:.1f}x bare), first run (empty cache) {c * 1000:.0f} ms ({c / t:.2f}x a warm run)")
 
 
 if __name__ == "__main__":

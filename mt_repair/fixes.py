@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-
-from mt_repair.types import Applicability, Edit, Finding, Fix
+from mt_repair.types import Applicability, Edit, Finding, Fix, Frozen, set_field
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix], list[Fix]]:
@@ -129,14 +127,16 @@ def fix_until_stable(
 
 
 # -- fixing findings, with nothing hidden ----------------------------------------------------
-@dataclass(frozen=True)
-class FixOutcome:
+class FixOutcome(Frozen):
     """The fixed text, how many findings' fixes were applied, and the findings on the
     fixed text: a fresh check of it plus those carried through the fixes (see below)."""
 
-    text: str
-    fixed: int
-    findings: list[Finding]
+    __slots__ = _fields = ("text", "fixed", "findings")
+
+    def __init__(self, text: str, fixed: int, findings: list[Finding]) -> None:
+        set_field(self, "text", text)
+        set_field(self, "fixed", fixed)
+        set_field(self, "findings", findings)
 
 
 def fix_findings_until_stable(
@@ -319,7 +319,7 @@ class _EditMap:
             if 2 * kept < f.end - f.start:
                 return None
         start, end = self.left(f.start), self.right(f.end)
-        return replace(f, start=start, end=max(start, end), fix=self._carry_fix(f.fix))
+        return f.replace(start=start, end=max(start, end), fix=self._carry_fix(f.fix))
 
     def _carry_fix(self, fix: Fix | None) -> Fix | None:
         """A fix moved to the new offsets when no edit touched it, or a deletion grown

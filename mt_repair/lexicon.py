@@ -1,8 +1,11 @@
 """Which words are real words: wordfreq's word lists, hunspell, and the glossary.
 
 The checker must start fast, so wordfreq's lists (read through its public API) are
-compiled once per language into a hashed word file in the user cache; a run maps it
-into memory (no copy, no parse), and a look-up is a CRC and a substring test.
+compiled once per language into a hashed word file; a run maps it into memory (no
+copy, no parse), and a look-up is a CRC and a substring test. A wheel ships the files
+(setup.py builds them into mt_repair/data/words), so a fresh pip or pre-commit install
+never builds them on its first check; otherwise they are built into the user cache on
+first use, or ahead with `python -m mt_repair.lexicon build`.
 hunspell (Debian's hunspell-ar / hunspell-en-us, through ctypes) is a second opinion
 that knows inflected forms; it is loaded only when a word is unknown to wordfreq,
 and is optional: without it the lists alone decide.
@@ -106,6 +109,7 @@ class WordFile:
         return _FORMAT + struct.pack("<I", _BUCKETS) + offsets.tobytes() + b"".join(parts)
 
 
+@lru_cache(maxsize=None)
 def _wordfreq_version() -> str | None:
     """wordfreq's installed version, from its dist-info folder's name (importing
     wordfreq costs ~0.3 s; the cache key must not)."""
@@ -135,9 +139,27 @@ def word_list_buckets(lang: str) -> list[list[str]] | None:
     return buckets
 
 
-def word_file_path(lang: str) -> Path | None:
+# where setup.py puts the files it builds into a wheel (absent in a source checkout)
+PACKAGED = Path(os.path.dirname(os.path.abspath(__file__)), "data", "words")
+
+
+def _word_file_name(lang: str) -> str | None:
     version = _wordfreq_version()
-    return None if version is None else cache_dir() / f"wordfreq-{lang}-{version}.words"
+    return None if version is None else f"wordfreq-{lang}-{version}.words"
+
+
+def word_file_path(lang: str) -> Path | None:
+    """The file in the user cache (built there on first use)."""
+    name = _word_file_name(lang)
+    return None if name is None else cache_dir() / name
+
+
+def packaged_word_file(lang: str) -> Path | None:
+    """The file the installed wheel ships, if it was built from the wordfreq installed
+    now (the version is in the name: another version's lists would give other verdicts)."""
+    name = _word_file_name(lang)
+    path = None if name is None else PACKAGED / name
+    return path if path is not None and path.is_file() else None
 
 
 def _map(path: Path):
@@ -174,6 +196,12 @@ def build_word_file(lang: str, target: Path | None = None) -> bytes:
 
 @lru_cache(maxsize=None)
 def _word_file(lang: str) -> WordFile | None:
+    packaged = packaged_word_file(lang)
+    if packaged is not None:
+        try:
+            return WordFile(_map(packaged))
+        except (OSError, ValueError):
+            pass  # unreadable or damaged: the user cache serves
     path = word_file_path(lang)
     if path is None:
         return None
@@ -393,6 +421,7 @@ def frequent_words(lang: str, zipf: float) -> WordFile | None:
     return wordfreq_words(lang, _zipf_bucket(zipf))
 
 
+@lru_cache(maxsize=1 << 16)  # ~40 list look-ups a word; a tag line repeats its words thousands of times
 def foreign_language(word: str) -> str | None:
     """The language `word` belongs to when it is a word of a Latin-script language
     other than English and far rarer in English: Zipf >= 2.8 there and at least 1.2
@@ -412,16 +441,37 @@ def foreign_language(word: str) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m mt_repair.lexicon build [LANG ...]`: build the word-list cache ahead
-    of time (CI, a fresh pre-commit environment), so no check pays for it."""
-    args = sys.argv[1:] if argv is None else argv
-    if not args or args[0] != "build":
-        print("usage: python -m mt_repair.lexicon build [LANG ...]", file=sys.stderr)
+    """`python -m mt_repair.lexicon build [--into DIR] [LANG ...]`: build the word files
+    ahead of time (CI, a fresh environment), so no check pays for them; `--into DIR`
+    writes them to DIR instead of the user cache (setup.py: into the wheel)."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    into = None
+    if len(args) >= 3 and args[1] == "--into":
+        into = Path(args[2])
+        del args[1:3]
+    if not args or args[0] != "build" or any(a.startswith("-") for a in args[1:]):
+        print("usage: python -m mt_repair.lexicon build [--into DIR] [LANG ...]", file=sys.stderr)
         return 2
+    if _word_file_name("en") is None:
+        print("wordfreq is not installed: no word lists to build", file=sys.stderr)
+        return 1
     for lang in args[1:] or ("ar", "en", *FOREIGN_LATIN):
-        path = word_file_path(lang)
+        path = word_file_path(lang) if into is None else into / _word_file_name(lang)
         blob = build_word_file(lang, path)
+        if not path.is_file():
+            print(f"{lang}: could not write {path}", file=sys.stderr)
+            return 1
+        if into is not None:
+            path.chmod(0o644)  # shipped in a wheel: readable by every user
         print(f"{lang}: {len(blob) / 1e6:.1f} MB -> {path}")
+        if lang == "en" and into is None:  # and PR011's sound index (pairs/translit.py) in the cache
+            from mt_repair.pairs.translit import build_known_words
+
+            index = build_known_words()
+            if index is None:
+                print(f"en: could not write the sound index into {cache_dir()}", file=sys.stderr)
+                return 1
+            print(f"en sound index: {index.stat().st_size / 1e6:.1f} MB -> {index}")
     return 0
 
 

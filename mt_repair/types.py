@@ -3,7 +3,77 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from operator import attrgetter
+
+set_field = object.__setattr__  # how a frozen value's __init__ sets its fields
+
+
+class Record:
+    """What `@dataclass` gave the value classes, without importing `dataclasses` (it pulls in
+    `inspect`, ~10 ms, and builds each class with exec, ~1 ms a class: a third of a one-line
+    check's start-up). A subclass names its fields in `_fields` (constructor order) and
+    writes its `__init__`; `_compare` names the fields `==` (and hash, for a `Frozen` one)
+    looks at, `_shown` those `repr` shows (both default to every field).
+    `replace(**changes)` is `dataclasses.replace`: a new value built from the fields only.
+    A plain Record is mutable and unhashable, as a non-frozen dataclass."""
+
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+    _compare: tuple[str, ...] | None = None
+    _shown: tuple[str, ...] | None = None
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        compare = cls._compare if "_compare" in cls.__dict__ else cls._fields
+        cls._compare = compare
+        cls._shown = cls._shown if "_shown" in cls.__dict__ else cls._fields
+        if compare:  # a tuple of the compared values (attrgetter of one name gives the value itself)
+            cls._key = attrgetter(*compare, compare[0]) if len(compare) == 1 else attrgetter(*compare)
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._key(self) == self._key(other)  # _key: an attrgetter, not a method
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: unhashable, as a non-frozen dataclass
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self._shown)})"
+
+    def replace(self, **changes):
+        values = {n: getattr(self, n) for n in self._fields}
+        values.update(changes)
+        return type(self)(**values)
+
+
+class Frozen(Record):
+    """A Record whose fields cannot be assigned (as `@dataclass(frozen=True)`): hashable,
+    pickled as its constructor's arguments (the `--jobs` processes and the archive's
+    workers receive Findings and Fixes)."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name, value):
+        from dataclasses import FrozenInstanceError  # only on a bug; callers may catch it by name
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name):
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __hash__(self) -> int:
+        return hash(self._key(self))
+
+    def __reduce__(self):
+        return type(self), tuple(getattr(self, n) for n in self._fields)
+
+
+def replace(value: Record, /, **changes):
+    """`value` with `changes` (as `dataclasses.replace`); also for a Fix, whose own
+    `Fix.replace` builds a one-edit fix."""
+    return Record.replace(value, **changes)
 
 
 class Severity(enum.IntEnum):
@@ -33,25 +103,27 @@ class Applicability(enum.IntEnum):
         return self.name.lower().replace("_", "-")
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(Frozen):
     """Replace text[start:end] (code-point offsets) with `replacement`."""
 
-    start: int
-    end: int
-    replacement: str = ""
+    __slots__ = _fields = ("start", "end", "replacement")
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad edit span {self.start}..{self.end}")
+    def __init__(self, start: int, end: int, replacement: str = "") -> None:
+        if not 0 <= start <= end:
+            raise ValueError(f"bad edit span {start}..{end}")
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "replacement", replacement)
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(Frozen):
     """A set of edits applied together or not at all."""
 
-    edits: tuple[Edit, ...]
-    applicability: Applicability = Applicability.SAFE
+    __slots__ = _fields = ("edits", "applicability")
+
+    def __init__(self, edits: tuple[Edit, ...], applicability: Applicability = Applicability.SAFE) -> None:
+        set_field(self, "edits", edits)
+        set_field(self, "applicability", applicability)
 
     @property
     def start(self) -> int:
@@ -62,8 +134,9 @@ class Fix:
         return max(e.end for e in self.edits)
 
     @classmethod
-    def replace(cls, start: int, end: int, replacement: str,
+    def replace(cls, start: int, end: int, replacement: str,  # type: ignore[override]
                 applicability: Applicability = Applicability.SAFE) -> "Fix":
+        """A one-edit fix. (A Fix with other fields: `mt_repair.types.replace(fix, ...)`.)"""
         return cls((Edit(start, end, replacement),), applicability)
 
     @classmethod
@@ -72,15 +145,24 @@ class Fix:
         return cls((Edit(start, end, ""),), applicability)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem at text[start:end], found by rule `code`."""
+class Finding(Frozen):
+    """One problem at text[start:end], found by rule `code`.
 
-    code: str
-    name: str
-    category: str
-    severity: Severity
-    start: int
-    end: int
-    message: str
-    fix: Fix | None = field(default=None, compare=False)
+    `subject`: what it is about, where rules of two families can report one thing (a
+    glossary name's house form): findings of one subject whose spans nest are one artifact.
+    Neither it nor `fix` takes part in `==` and hash."""
+
+    __slots__ = _fields = ("code", "name", "category", "severity", "start", "end", "message", "fix", "subject")
+    _compare = ("code", "name", "category", "severity", "start", "end", "message")
+
+    def __init__(self, code: str, name: str, category: str, severity: Severity, start: int, end: int,
+                 message: str, fix: Fix | None = None, subject: str | None = None) -> None:
+        set_field(self, "code", code)
+        set_field(self, "name", name)
+        set_field(self, "category", category)
+        set_field(self, "severity", severity)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "message", message)
+        set_field(self, "fix", fix)
+        set_field(self, "subject", subject)

@@ -24,17 +24,23 @@ from __future__ import annotations
 import base64
 import hashlib
 import zlib
-from dataclasses import dataclass
+
+from mt_repair.types import Frozen, set_field
 
 CONTEXT = 3
 _MAX_WINDOW = 4096
 _NO_NEWLINE = b"\n\\ No newline at end of file\n"
 
 
-@dataclass(frozen=True)
-class Diff:
-    data: bytes  # the patch text for one file (empty when nothing changed)
-    note: str | None = None  # what the user must know about it, one line
+class Diff(Frozen):
+    """`data`: the patch text for one file (empty when nothing changed); `note`: what the
+    user must know about it, one line."""
+
+    __slots__ = _fields = ("data", "note")
+
+    def __init__(self, data: bytes, note: str | None = None) -> None:
+        set_field(self, "data", data)
+        set_field(self, "note", note)
 
 
 def unified_diff(path: str, before: bytes, after: bytes, context: int = CONTEXT) -> Diff:

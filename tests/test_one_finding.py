@@ -3,13 +3,12 @@ fix deletes is not shown again, and neither costs a fix or hides reported text."
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 from conftest import EXAMPLES, SHARED
 
 from mt_repair import api, linter
-from mt_repair.types import Applicability, Edit, Finding, Fix, Severity
+from mt_repair.types import Applicability, Edit, Finding, Fix, Severity, replace
 
 BODY = "قال الوزير إن المحادثات مستمرة في العاصمة اليوم.\n\n"
 TAGS = BODY + "وسوم: #ترامب #غزة #حماس #إسرائيل #إسبانيا #سياحة\n"
@@ -44,7 +43,7 @@ def test_nine_related_bullets_are_one_finding(settings):
 
 def test_safe_heading_keeps_its_own_safe_fix(settings):
     # a heading configured safe to delete is not folded into its items' unsafe deletion
-    safe = dataclasses.replace(settings, residue_patterns=(("header", "روابط", "links block", "safe"),))
+    safe = replace(settings, residue_patterns=(("header", "روابط", "links block", "safe"),))
     text = BODY + "روابط\n\n- رابط إلى تقرير آخر\n- رابط إلى فيديو\n"
     found = linter.check_text(text, safe)
     assert [(f.message, f.fix.applicability) for f in found] == [

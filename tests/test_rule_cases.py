@@ -9,7 +9,6 @@ must give exactly `fix`, and the fixed text must pass the rule. A `fail` case wi
 from __future__ import annotations
 
 import tomllib
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ import pytest
 from mt_repair.config import Settings
 from mt_repair.linter import check_text, fix_text
 from mt_repair.rules import ALL_RULES
-from mt_repair.types import Applicability
+from mt_repair.types import Applicability, replace
 
 CASES = Path(__file__).parent / "rule_cases"
 

@@ -32,7 +32,7 @@ def test_name_beginning_with_waw_is_not_stripped(settings):
 def test_tm001_common_variant_is_info_and_rare_one_a_warning():
     """A variant every word of which is common in general text is another outlet's
     spelling (info); a rare one (MT's) or a split word stays a warning."""
-    from dataclasses import replace
+    from mt_repair.types import replace
 
     from mt_repair.config import Settings
     from mt_repair.linter import check_text

@@ -255,17 +255,19 @@ def test_folder_without_write_permission_means_rewrite_in_place(tmp_path, monkey
     art = tmp_path / "a.md"
     art.write_bytes(DIRTY.encode())
     ino = art.stat().st_ino
-    real = textio.tempfile.mkstemp
+    import tempfile  # textio imports it only when it writes
+
+    real = tempfile.mkstemp
 
     def no_files_here(*a, dir=None, **k):
         if dir is not None and Path(dir) == tmp_path:
             raise PermissionError(errno.EACCES, "Permission denied")
         return real(*a, dir=dir, **k)
 
-    monkeypatch.setattr(textio.tempfile, "mkstemp", no_files_here)
+    monkeypatch.setattr(tempfile, "mkstemp", no_files_here)
     assert main(["check", "--isolated", "--fix", str(art)]) == 0
     assert art.stat().st_ino == ino and art.read_bytes() == FIXED.encode()
-    assert not [p for p in Path(textio.tempfile.gettempdir()).glob(".a.md.*.mt-repair.bak")]
+    assert not [p for p in Path(tempfile.gettempdir()).glob(".a.md.*.mt-repair.bak")]
 
 
 def test_disk_full_during_in_place_rewrite_keeps_the_original(tmp_path, monkeypatch, capsys):

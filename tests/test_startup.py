@@ -18,11 +18,15 @@ HEAVY = ("mt_repair.evaluation", "mt_repair.translate", "mt_repair.archive", "sa
          "torch", "langdetect", "dask", "pandas", "pyarrow")
 
 _PROBE = """
-import json, sys
+import sys
 from mt_repair.cli import main
 rc = main(["check", "--output-format", "concise", sys.argv[1]])
-print(json.dumps({"rc": rc, "modules": sorted(sys.modules)}))
+modules = sorted(sys.modules)
+import json  # after: the check itself must not need it
+print(json.dumps({"rc": rc, "modules": modules}))
 """
+# standard modules a one-line check does without, with what each cost it (Python 3.11)
+LIGHT = ("dataclasses", "inspect", "typing", "shutil", "json", "hashlib", "tempfile", "tomllib")
 
 
 def _check_modules(path: Path, cache: Path) -> tuple[int, list[str]]:
@@ -43,7 +47,62 @@ def test_a_one_line_check_imports_no_heavy_module(tmp_path):
     assert rc == 0
     assert [m for m in modules if m.startswith(HEAVY)] == []
     assert "wordfreq" not in modules  # importing it costs ~0.3 s; a warm run never needs it
-    assert "tomllib" not in modules  # no config file: nothing to parse
+    # dataclasses + inspect ~10 ms (the values are types.Frozen), typing ~3 ms (namedtuple),
+    # shutil ~2 ms (argparse's width: cli._columns), json (only the JSON reporter), tomllib (no
+    # config file: nothing to parse), hashlib and tempfile (only a write needs them)
+    assert [m for m in LIGHT if m in modules] == []
+
+
+def test_values_behave_as_the_dataclasses_they_replace():
+    """Finding, Fix, Edit, Rule, Settings...: types.Frozen/Record give what @dataclass did."""
+    import dataclasses
+    import pickle
+
+    from mt_repair.config import Settings
+    from mt_repair.rules import REGISTRY
+    from mt_repair.types import Edit, Finding, Fix, Severity, replace
+
+    fix = Fix.replace(4, 7, "x")
+    f = Finding("RP001", "repeated-word", "repetition", Severity.ERROR, 4, 7, "m", fix, "subj")
+    same = Finding("RP001", "repeated-word", "repetition", Severity.ERROR, 4, 7, "m")  # fix, subject: not compared
+    assert f == same and hash(f) == hash(same) and len({f, same}) == 1
+    assert f != replace(f, start=5) and f != ("RP001",) and Edit(1, 2) != Fix((Edit(1, 2),))
+    assert replace(f, severity=Severity.INFO).severity is Severity.INFO and f.severity is Severity.ERROR
+    assert replace(fix, applicability=1).edits == fix.edits  # Fix.replace is its own constructor
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.start = 0
+    with pytest.raises(AttributeError):
+        del fix.edits
+    with pytest.raises(ValueError, match="bad edit span"):
+        Edit(5, 4)
+    with pytest.raises(TypeError):
+        replace(f, colour="red")
+    for value in (f, fix, REGISTRY["RP001"][0]):
+        back = pickle.loads(pickle.dumps(value))
+        assert back == value and type(back) is type(value)
+    assert pickle.loads(pickle.dumps(f)).fix == fix and repr(f).startswith("Finding(code='RP001', ")
+    settings = Settings(select=("RP",))
+    assert settings.glossary is settings.glossary  # cached on the instance
+    fresh = settings.replace(ignore=("RP001",))
+    assert "glossary" not in vars(fresh) and fresh.select == ("RP",) and fresh.ignore == ("RP001",)
+    assert fresh != settings and settings.replace() == settings
+    with pytest.raises(TypeError):
+        hash(settings)  # mutable: unhashable, as a non-frozen dataclass
+
+
+@pytest.mark.parametrize("size", [0, 5, 1 << 16, (1 << 16) + 1, 3 << 20])
+def test_a_stamp_tells_a_changed_file_at_any_size(size):
+    """Up to 64 KB a stamp keeps the bytes (no hashlib at start-up), above it their SHA-256."""
+    from mt_repair.textio import KEEP_BYTES, Stamp
+
+    raw = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    st = os.stat_result((0o100644, 7, 1, 1, 0, 0, size, 0, 0, 0))
+    stamp = Stamp.of(st, raw)
+    assert len(stamp.content) == (size if size <= KEEP_BYTES else 32)
+    assert stamp.same_content(raw)
+    assert not stamp.same_content(raw + b"!")
+    if size:
+        assert not stamp.same_content(raw[:-1] + bytes([raw[-1] ^ 1]))  # one bit, same size
 
 
 @pytest.mark.parametrize("command, option", [("eval", "--reference"), ("translate", "--pairs"),
@@ -149,6 +208,71 @@ def test_the_cache_holds_the_words_of_the_old_private_file_reader():
         old = {w for bucket in buckets[:level] for w in bucket}
         view = lexicon.WordFile(blob, level)
         assert set(sample) - set(view.missing(sample)) == old & set(sample), level
+
+
+def test_a_packaged_word_file_is_used_without_building_the_cache(tiny_wordfreq, tmp_path, monkeypatch):
+    """A wheel ships the files (setup.py): a fresh install's first check maps them and
+    never calls wordfreq or writes the user cache."""
+    shipped = tmp_path / "words"
+    assert lexicon.main(["build", "--into", str(shipped), "en"]) == 0
+    assert tiny_wordfreq == [("en", "large")]
+    name = lexicon.word_file_path("en").name
+    assert (shipped / name).stat().st_mode & 0o444 == 0o444  # readable by every user of the install
+    cache = tmp_path / "empty-cache"
+    monkeypatch.setenv("MT_REPAIR_CACHE", str(cache))
+    monkeypatch.setattr(lexicon, "PACKAGED", shipped)
+    lexicon._word_file.cache_clear()
+    lexicon.wordfreq_words.cache_clear()
+    assert lexicon.wordfreq_words("en").missing(["the", "minister", "zzz"]) == ["zzz"]
+    assert tiny_wordfreq == [("en", "large")] and not cache.exists()  # no second build
+
+
+def test_a_packaged_file_of_another_wordfreq_version_is_not_used(tiny_wordfreq, tmp_path, monkeypatch):
+    shipped = tmp_path / "words"
+    shipped.mkdir()
+    (shipped / "wordfreq-en-0.0.1.words").write_bytes(lexicon.WordFile.build([["zzz"]]))
+    monkeypatch.setattr(lexicon, "PACKAGED", shipped)
+    assert lexicon.packaged_word_file("en") is None
+    assert lexicon.wordfreq_words("en").missing(["the", "zzz"]) == ["zzz"]  # built from wordfreq
+    assert tiny_wordfreq == [("en", "large")]
+
+
+def test_a_damaged_packaged_file_falls_back_to_the_cache(tiny_wordfreq, tmp_path, monkeypatch):
+    shipped = tmp_path / "words"
+    shipped.mkdir()
+    (shipped / lexicon.word_file_path("en").name).write_bytes(b"MTRLEX1\ngarbage")
+    monkeypatch.setattr(lexicon, "PACKAGED", shipped)
+    assert "minister" in lexicon.wordfreq_words("en")
+    assert tiny_wordfreq == [("en", "large")]
+
+
+@pytest.mark.parametrize("argv", [[], ["list"], ["build", "--into"], ["build", "--bogus", "en"]])
+def test_the_builder_refuses_bad_arguments(argv, capsys):
+    assert lexicon.main(argv) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_built_wheel_ships_the_word_files(tmp_path):
+    """setup.py's build step, end to end: `pip wheel` (isolated build environment with
+    wordfreq as a build requirement) puts every language's file in the wheel."""
+    import zipfile
+
+    src = tmp_path / "src"  # a copy: an in-tree build would leave build/ in the checkout
+    root = Path(__file__).resolve().parent.parent
+    listing = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--cached", "--others",
+                              "--exclude-standard"], capture_output=True, check=True).stdout
+    for rel in filter(None, listing.decode().split("\0")):
+        if (root / rel).is_file():
+            (src / rel).parent.mkdir(parents=True, exist_ok=True)
+            (src / rel).write_bytes((root / rel).read_bytes())
+    out = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"),
+                          str(src)], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    (wheel,) = (tmp_path / "dist").glob("mt_repair-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for lang in ("ar", "en", *lexicon.FOREIGN_LATIN):  # named by the build environment's wordfreq
+        assert [n for n in names if n.startswith(f"mt_repair/data/words/wordfreq-{lang}-")], lang
 
 
 # -- compact views for big files -----------------------------------------------------------
@@ -258,3 +382,92 @@ def test_relational_loop_lines_by_chunks_equal_all_at_once(monkeypatch):
     for chunk in (1, 2, 5, 64):
         monkeypatch.setattr(rp010, "_CHUNK", chunk)
         assert rp010._loop_lines(bodies) == whole
+
+
+# -- RS001: which `regex` patterns a line can match, read from the patterns' text ---------
+def _sample(pattern: str, rnd, n: int) -> list[str]:
+    """Up to n random strings made from `pattern`'s parse tree (re's own parser), a few
+    of which match it: the first-character sets must let every one of them through."""
+    from re import _constants as C
+    from re import _parser
+
+    pool = ([chr(c) for c in range(32, 127)] + [chr(c) for c in range(0x600, 0x700)]
+            + list("\u00a9\u2013\u2014\u00a0\u017f\u212a\u0130\u0131\u00e9\u00c9\uff1a\u2022"))
+
+    def member(ch, items):
+        neg, hit = False, False
+        for op, av in items:
+            if op is C.NEGATE:
+                neg = True
+            elif op is C.LITERAL:
+                hit |= ch == chr(av)
+            elif op is C.RANGE:
+                hit |= av[0] <= ord(ch) <= av[1]
+            elif op is C.CATEGORY:
+                name = str(av).lower()
+                test = ch.isdigit() if "digit" in name else ch.isspace() if "space" in name else \
+                    (ch.isalnum() or ch == "_") if "word" in name else ch != "\n"
+                hit |= (not test) if "not" in name else test
+        return hit != neg
+
+    def gen(seq, out):
+        for op, av in seq:
+            if op is C.LITERAL:
+                out.append(chr(av))
+            elif op is C.NOT_LITERAL or op is C.ANY:
+                out.append(rnd.choice([c for c in pool if op is C.ANY or c != chr(av)]))
+            elif op is C.IN:
+                if id(av) not in members:
+                    members[id(av)] = [c for c in pool if member(c, av)] or ["\x00"]
+                out.append(rnd.choice(members[id(av)]))
+            elif op is C.BRANCH:
+                gen(rnd.choice(av[1]), out)
+            elif op is C.SUBPATTERN:
+                gen(av[3], out)
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+                lo, hi, sub = av
+                for _ in range(rnd.randint(lo, min(hi, lo + 3))):
+                    gen(sub, out)
+        return out
+
+    tree = _parser.parse(pattern, re.I)
+    members: dict[int, list[str]] = {}
+    out = []
+    for _ in range(n):
+        s = "".join(gen(tree, []))
+        if rnd.random() < 0.5:  # re.I: the line's case may be anything
+            s = "".join(c.swapcase() if rnd.random() < 0.5 else c for c in s)
+        out.append(s)
+    return out
+
+
+def test_rs001_line_start_sets_let_every_matching_line_through():
+    import random
+
+    from mt_repair.rules import rs001_page_residue as rs001
+
+    _, _, _, regexes, _, _ = rs001.load_patterns()
+    line_start = rs001._LineStart(regexes)
+    rnd = random.Random(12)
+    matched = 0
+    for rx, _, _ in regexes:
+        for s in _sample(rx.pattern, rnd, 300):
+            body = s.strip()
+            if body and rx.search(body):
+                matched += 1
+                assert any(c is rx for c, _, _ in line_start.candidates(body)), (rx.pattern, body)
+    assert matched > 3000
+    wild = [rx.pattern for rx, _, _ in regexes if rs001.first_chars(rx.pattern) is None]
+    assert len(wild) < len(regexes) / 3  # most patterns are chosen by the line's first character
+
+
+@pytest.mark.parametrize("pattern, chars", [
+    ("^abc", "a"), ("^(?:Photo|image)s?", "pi"), ("^[إا]قرأ", "إا"), ("^(?:https?://)?(?:www\\.)?t\\.co", "htw"),
+    ("^[0-2]x|^\\(c\\)", "012("), ("^a?b*c", "abc"), ("^x{0,2}y", "xy"),
+    ("^a*", None), ("^.*x", None), ("^[^a]", None), ("^\\s*x", None), ("x", None), ("^a|b", None),
+    ("^(?=a)a", None), ("^(?:a|)b", None), ("^\u00c9t\u00e9", None),  # É: re.I knows case partners beyond ASCII
+])
+def test_rs001_first_character_sets(pattern, chars):
+    from mt_repair.rules.rs001_page_residue import first_chars
+
+    assert first_chars(pattern) == (None if chars is None else frozenset(chars))

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import json
-import re
-
 from mt_repair.reporters import FileResult, finding_dict, location
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def render_json(results: list[FileResult]) -> str:
     """The findings as a JSON list, valid UTF-8 whatever the file names: a name byte that
     is not UTF-8 (a surrogate escape, `\\udce9` for 0xE9) is written as a JSON `\\u` escape,
     so `os.fsencode(json.loads(out)[0]["path"])` gives back the exact name."""
+    import json  # here: the other formats do without it
+    import re
+
     items = [finding_dict(r, f) for r in results for f in r.findings]
     out = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     # surrogates only occur inside JSON strings, where a \\u escape is valid JSON
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+    return re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 def render_concise(results: list[FileResult]) -> str:

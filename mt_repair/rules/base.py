@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from mt_repair.types import Applicability, Finding, Fix, Severity
+from mt_repair.types import Applicability, Finding, Fix, Frozen, Severity, set_field
 
 CATEGORIES = ("repetition", "script", "garbled", "punctuation", "numbers", "terminology", "residue")
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    category: str
-    severity: Severity
-    doc: str
+class Rule(Frozen):
+    _fields = ("code", "name", "category", "severity", "doc")
 
-    def __post_init__(self) -> None:
-        if self.category not in CATEGORIES:
-            raise ValueError(f"{self.code}: unknown category {self.category!r}")
+    def __init__(self, code: str, name: str, category: str, severity: Severity, doc: str) -> None:
+        if category not in CATEGORIES:
+            raise ValueError(f"{code}: unknown category {category!r}")
+        set_field(self, "code", code)
+        set_field(self, "name", name)
+        set_field(self, "category", category)
+        set_field(self, "severity", severity)
+        set_field(self, "doc", doc)
 
     def finding(self, start: int, end: int, message: str, fix: Fix | None = None,
-                severity: Severity | None = None) -> Finding:
+                severity: Severity | None = None, subject: str | None = None) -> Finding:
         return Finding(self.code, self.name, self.category, severity or self.severity,
-                       start, end, message, fix)
+                       start, end, message, fix, subject)
 
     @property
     def summary(self) -> str:

@@ -38,7 +38,6 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "residue.tsv"
 _STRIP = " \t\u00A0:：.•·-–|"
 TAIL_WINDOW = 120  # a `tail` pattern is looked for in a paragraph's last characters only
 _REGEX_KINDS = ("regex", "tail", "inline")
-_NEVER = lazy_re(r"(?!)")  # no built-in regex: the prefilter passes nothing
 _LIST_ITEM = lazy_re(r"^\s*(?:[•·▪►\-*–]|\d+[.)])\s+\S")
 
 
@@ -73,24 +72,184 @@ def load_patterns(extra: tuple[tuple[str, str, str, str], ...] = ()):
     return lines, headers, prefixes, regexes, tails, inlines
 
 
+_TOKEN = lazy_re(r"\\.|[()\[\]|]", re.S)  # what gives a pattern its structure
+
+
+class _Structure:
+    """Where a pattern's groups and classes close, and each group's top-level `|`."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.close: dict[int, int] = {}  # index of `(` or `[` -> index of its `)` or `]`
+        self.bars: dict[int, list[int]] = {-1: []}  # index of `(` (-1: the pattern) -> its `|`
+        stack, klass = [-1], None
+        for m in _TOKEN.finditer(text):
+            c, i = m.group(), m.start()
+            if klass is not None:  # inside [...] only its `]` counts (not first, nor after `[^`)
+                if c == "]" and i > klass + 1 and not (i == klass + 2 and text[klass + 1] == "^"):
+                    self.close[klass], klass = i, None
+            elif c == "[":
+                klass = i
+            elif c == "(":
+                stack.append(i)
+                self.bars[i] = []
+            elif c == ")":
+                if len(stack) == 1:
+                    raise ValueError("unbalanced")
+                self.close[stack.pop()] = i
+            elif c == "|":
+                self.bars[stack[-1]].append(i)
+        if klass is not None or len(stack) != 1:
+            raise ValueError("unbalanced")
+
+    def branches(self, owner: int, a: int, b: int) -> list[tuple[int, int]]:
+        edges = [a, *(i + 1 for i in self.bars[owner]), b + 1]
+        return [(edges[k], edges[k + 1] - 1) for k in range(len(edges) - 1)]
+
+
+def _escaped(text: str, j: int) -> tuple[str | None, int]:
+    """The literal a `\\` escape at text[j] stands for (None for a class such as
+    `\\s` or anything this reader does not know), and the index after it."""
+    c = text[j + 1:j + 2]
+    if c in ("u", "x"):
+        n = 4 if c == "u" else 2
+        return chr(int(text[j + 2:j + 2 + n], 16)), j + 2 + n
+    return (c if c and c in "()[]-./\\^|*+?{}$:@#&~'\"<> " else None), j + 2
+
+
+def _class_chars(body: str) -> set[str] | None:
+    chars, j = [], 0
+    while j < len(body):
+        if body[j] == "\\":
+            c, j = _escaped(body, j)
+            if c is None:
+                return None
+        else:
+            c, j = body[j], j + 1
+        if j + 1 < len(body) and body[j] == "-":  # a range
+            if body[j + 1] == "\\":
+                hi, k = _escaped(body, j + 1)
+            else:
+                hi, k = body[j + 1], j + 2
+            if hi is None or not 0 <= ord(hi) - ord(c) <= 64:
+                return None
+            chars.extend(map(chr, range(ord(c), ord(hi) + 1)))
+            j = k
+        else:
+            chars.append(c)
+    return set(chars)
+
+
+def _sequence_first(st: _Structure, a: int, b: int) -> set[str] | None:
+    """The characters a match of text[a:b] (a branch without `|`) can start with: its first
+    item's, and the next item's too while the items may be empty (`?`, `*`, `{0,n}`);
+    None when an item is not a plain literal, class or group (then any line may match)."""
+    text = st.text
+    if a >= b:
+        return None
+    c = text[a]
+    if c == "(":
+        end = st.close[a]
+        if text.startswith("(?:", a):
+            chars = _alternation_first(st, a, a + 3, end)
+        elif text[a + 1] != "?":
+            chars = _alternation_first(st, a, a + 1, end)
+        else:
+            return None  # a look-around or inline flags
+    elif c == "[":
+        end = st.close[a]
+        chars = None if text[a + 1] == "^" else _class_chars(text[a + 1:end])
+    elif c == "\\":
+        lit, end = _escaped(text, a)
+        chars, end = ({lit} if lit is not None else None), end - 1
+    elif c in ".^$|)*+?{":
+        return None
+    else:
+        chars, end = {c}, a
+    if chars is None:
+        return None
+    q = end + 1
+    if text[q:q + 1] in ("?", "*") and q < b:
+        q += 1
+    elif text[q:q + 1] == "{" and text[q + 1:q + 2] in ("0", ","):
+        q = text.index("}", q) + 1
+    else:
+        return chars  # the item takes at least one character
+    if text[q:q + 1] in ("?", "+") and q < b:  # lazy or possessive
+        q += 1
+    later = _sequence_first(st, q, b)
+    return None if later is None else chars | later
+
+
+def _alternation_first(st: _Structure, owner: int, a: int, b: int) -> set[str] | None:
+    out: set[str] = set()
+    for x, y in st.branches(owner, a, b):
+        chars = _sequence_first(st, x, y)
+        if chars is None:
+            return None
+        out |= chars
+    return out
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a line must start with for `pattern` (a house pattern, compiled
+    with re.I and `search`ed) to match it, ASCII letters lower-cased; None when every
+    branch is not `^`-anchored or the set cannot be read from the pattern's text. Read
+    from the text instead of compiling: compiling all of them took ~10 ms of every run."""
+    try:
+        st = _Structure(pattern)
+        chars: set[str] | None = set()
+        for a, b in st.branches(-1, 0, len(pattern)):
+            if not pattern.startswith("^", a):
+                return None
+            branch = _sequence_first(st, a + 1, b)
+            if branch is None:
+                return None
+            chars |= branch
+    except (ValueError, IndexError, KeyError):
+        return None
+    if any(not c.isascii() and c.lower() != c.upper() for c in chars):
+        return None  # a cased letter outside ASCII has case partners re.I knows and we do not
+    return frozenset(c.lower() for c in chars)
+
+
+class _LineStart:
+    """The house `regex` patterns that can match a line starting with a given character,
+    in file order: the patterns with a readable first-character set go under each of its
+    characters, the rest are candidates for every line. Patterns compile only when first
+    asked (a one-line check compiles a handful, not 33)."""
+
+    def __init__(self, regexes):
+        self._all = tuple(regexes)
+        self._by_char: dict[str, list[int]] = {}
+        self._wild: list[int] = []
+        for k, (rx, _, _) in enumerate(self._all):
+            chars = None if isinstance(rx, UserRegex) else first_chars(rx.pattern)
+            if chars is None:
+                self._wild.append(k)
+            else:
+                for c in chars:
+                    self._by_char.setdefault(c, []).append(k)
+        self._cache: dict[str, tuple] = {}
+
+    def candidates(self, body: str):
+        c = body[:1]
+        if c.isascii():
+            c = c.lower()
+        elif c.lower() != c.upper():  # a cased non-ASCII letter: any pattern may match
+            return self._all
+        found = self._cache.get(c)
+        if found is None:
+            found = self._cache[c] = tuple(self._all[k] for k in sorted(self._wild + self._by_char.get(c, [])))
+        return found
+
+
 @lru_cache(maxsize=None)
 def _prefilters(extra: tuple[tuple[str, str, str, str], ...] = ()):
     """Cheap tests that pass over a clean line: the line prefixes as one tuple, and the
-    `^`-anchored regexes as one alternation tried at the line's start only (one call
-    instead of one per pattern; None if they do not combine)."""
+    `regex` patterns that can match at a line's start, chosen by its first character."""
     _, _, prefixes, regexes, _, _ = load_patterns(extra)
-    house = [rx for rx, _, _ in regexes if not isinstance(rx, UserRegex)]
-    users = [rx for rx, _, _ in regexes if isinstance(rx, UserRegex)]
-    anchored = [rx.pattern[1:] for rx in house if rx.pattern.startswith("^")]
-    combined = None
-    if len(anchored) == len(house):
-        try:
-            combined = re.compile("|".join(f"(?:{p})" for p in anchored), re.I) if anchored else _NEVER
-        except re.error:
-            combined = None
-    if users and combined is not None:  # user patterns never join the `re` alternation
-        combined = AnyOf(combined, users)
-    return tuple(p for p, _, _ in prefixes), combined
+    return tuple(p for p, _, _ in prefixes), _LineStart(regexes)
 
 
 def _any_of(patterns):
@@ -160,9 +319,9 @@ def _line_end_with_newline(doc, i):
 
 def check(doc, settings):
     lines_, headers, prefixes, regexes, tails, inlines = load_patterns(settings.residue_patterns)
-    any_prefix, any_anchored = _prefilters(settings.residue_patterns)
+    any_prefix, line_start = _prefilters(settings.residue_patterns)
     any_tail, any_inline = _tail_inline_prefilters(settings.residue_patterns)
-    glued_header = _latin_header_before_arabic(settings.residue_patterns)
+    glued_header = False  # built on the first line starting with ASCII
     lines = doc.lines
     in_block = None  # (what) while inside a links block after a header
     block = []  # the header and item lines of the current block: one finding for all
@@ -191,11 +350,13 @@ def check(doc, settings):
                     hit = (what, safety)
                     break
             else:
-                for rx, what, safety in (regexes if any_anchored is None or any_anchored.match(body) else ()):
+                for rx, what, safety in line_start.candidates(body):
                     if rx.search(body):
                         hit = (what, safety)
                         break
-            if hit is None and glued_header is not None and body[:1].isascii():
+            if hit is None and body[:1].isascii() and glued_header is False:
+                glued_header = _latin_header_before_arabic(settings.residue_patterns)
+            if hit is None and body[:1].isascii() and glued_header is not None:
                 m = glued_header[0].match(body)
                 if m:
                     what, safety = glued_header[1][" ".join(m.group(1).split()).casefold()]
