@@ -14,17 +14,59 @@ from mt_repair.workspace import UsageError, add_settings_arguments, load_cli_set
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("full", "concise", "json", "github", "sarif")
+SELECTION_HELP = """\
+which rules run (as ruff):
+  Each file uses its nearest config (.mt-repair.toml, mt-repair.toml, pyproject.toml
+  [tool.mt-repair]); selection is resolved in layers, first to last: the config (the
+  root of an `extend` chain first, then each config extending it), then the command
+  line, so the command line wins over the configs:
+  - a layer with select (--select) replaces what the layers before it selected, their
+    ignores included; one without edits it: --extend-select turns on rules a config
+    ignores, --ignore / --extend-ignore turn off more;
+  - inside one layer the more specific selector wins (ALL < P < PN or a category <
+    PN0 < PN00 < a code or name), and ignore wins a tie: --select RP001 --ignore RP
+    runs RP001; --select RP --ignore RP001 does not;
+  - per-file-ignores and <!-- mt-repair: ignore[CODE] --> apply last, whatever was
+    selected; PR008 runs only when named by its code or name.
+exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or a file that
+could not be read (a missing path; a folder with nothing to check unless --allow-empty).
+"""
+
+
+def _columns() -> int:
+    """shutil.get_terminal_size().columns without shutil (it imports zlib, bz2 and lzma,
+    ~2 ms of every run): $COLUMNS, else the terminal's width, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse builds a help formatter for every argument added, and each asks shutil for
+    the terminal width; this one passes the width (subparsers are of this class too)."""
+
+    def _get_formatter(self):
+        return self.formatter_class(prog=self.prog, width=_columns() - 2)
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="mt-repair", description=(
+    p = _Parser(prog="mt-repair", description=(
         "Find and safely repair machine-translation artifacts in Arabic and English news articles."))
     p.add_argument("--version", action="version", version=f"mt-repair {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     c = sub.add_parser("check", help="report artifacts; with --fix, repair them",
-                       description="Check files or folders (recursively) for MT artifacts. `-` reads stdin.")
-    c.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+                       description="Check files or folders (recursively) for MT artifacts. `-` reads stdin.",
+                       epilog=SELECTION_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    c.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                   help="files or folders to check (default: .); - reads stdin")
     c.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     c.add_argument("--unsafe-fixes", action="store_true", help="also apply (or show) unsafe fixes")
     c.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
@@ -42,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
 
     c.add_argument("--jobs", "-j", type=jobs, default=None, metavar="N",
                    help="check folders on N processes (default: the usable cores; 1: serial)")
-    c.add_argument("--stdin-filename", default=None, help="path to report for `-` (and to match config)")
+    c.add_argument("--stdin-filename", default=None, metavar="PATH", help="path to report for `-` (and to match config)")
     def megabytes(value: str) -> float:  # `inf` and `nan` parse as floats but size nothing
         mb = float(value)
         if not 0 < mb < 1e9:
@@ -51,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
 
     c.add_argument("--max-size", type=megabytes, default=20, metavar="MB", help="skip larger files (default 20)")
     c.add_argument("--no-source", action="store_true", help="full format: do not print the source lines")
+    c.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="full format's colours and styles: auto (default) on a terminal, off when NO_COLOR "
+                        "is set, on when FORCE_COLOR is; always/never override both")
     c.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     c.add_argument("--show-fixes", action="store_true", help="with --fix: list what was fixed, per file and line")
     c.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
@@ -70,7 +115,8 @@ def _parser() -> argparse.ArgumentParser:
 
     c.add_argument("--source", default=None, metavar="FILE",
                    help="with --target: check TARGET as the translation of FILE (pair rules PR…); "
-                        "X.en.md beside X.ar.md pairs by itself")
+                        "X.en.md beside X.ar.md pairs by itself (the config's source-language, \"ar\" "
+                        "or \"en\", says which is the source); the source's script gives the direction")
     c.add_argument("--target", default=None, metavar="FILE", help="the translation to check against --source")
 
     from mt_repair.subcommands import add_lazy_parsers  # translate, eval, archive: imported when used
@@ -201,6 +247,11 @@ def cmd_check(args) -> int:
         args.paths = [args.target] if args.paths == ["."] else args.paths + [args.target]
     if args.show_fixes and not args.fix:
         raise UsageError("--show-fixes goes with --fix (use --diff to see what --fix would change)")
+    if args.statistics and (args.diff or args.write_baseline):
+        raise UsageError(f"--statistics and {'--diff' if args.diff else '--write-baseline'} do not go together: "
+                         f"{'--diff prints the patch' if args.diff else '--write-baseline reports nothing'}")
+    if args.statistics and args.output_format in ("github", "sarif"):
+        raise UsageError(f"--statistics prints a table (full, concise) or JSON (json), not {args.output_format}")
     from mt_repair.workspace import Workspace
 
     ws = Workspace.from_args(args)  # each file's nearest config, the CLI's options on top
@@ -220,10 +271,11 @@ def cmd_check(args) -> int:
         found = 0
         for entry in ws.files([raw]):
             path, is_stdin = entry.path, entry.stdin
-            if path in seen:
+            key = path if is_stdin else os.path.normpath(os.path.abspath(path))  # `a.md` and `./a.md`: once
+            if key in seen:
                 found += 1
                 continue
-            seen.add(path)
+            seen.add(key)
             shown = (args.stdin_filename or "<stdin>") if is_stdin else path
             if entry.error:
                 results.append(FileResult(shown, error=entry.error))
@@ -238,6 +290,9 @@ def cmd_check(args) -> int:
             results.append(None)  # type: ignore[arg-type] - its place, filled below in this order
         if not found and raw != "-" and os.path.isdir(raw):
             empty.append(raw)
+    _warn_if_nothing_selected(p[4] for p in pending)
+    # the files this run fixes: a translation's source among them is compared as fixed (_pair_source)
+    args.run_paths = frozenset(os.path.realpath(p[1]) for p in pending if not p[3])
     done = _check_parallel(args, pending, minimum, max_bytes, baseline, diffs, fix_log)
     for place, path, shown, is_stdin, settings in pending:
         if place in done:
@@ -282,8 +337,8 @@ def cmd_check(args) -> int:
             print("No files to check.", file=stream)  # never "No problems found in 0 files"
     else:
         report(results, fmt, args, fixing=args.fix, to_stderr=fixing_stdin)
-    if fix_log is not None:
-        _show_fixes(fix_log, stream)
+    if fix_log is not None:  # after a machine format's output, on stderr: stdout stays valid JSON/SARIF
+        _show_fixes(fix_log, stream if fmt in ("full", "concise") else sys.stderr)
     if baseline is not None and not args.quiet and fmt in ("full", "concise"):
         _baseline_summary(args.baseline, baseline)
     if any(r.error for r in results) or empty_error:
@@ -293,10 +348,27 @@ def cmd_check(args) -> int:
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
 
 
+def _warn_if_nothing_selected(all_settings) -> None:
+    """A selection that leaves no rule at all checks nothing: say so instead of "No problems"."""
+    distinct = {id(s): s for s in all_settings if s is not None}
+    empty = [s for s in distinct.values() if not s.rules]
+    if not empty:
+        return
+    from mt_repair.pairs import PAIR_RULES
+
+    empty = [s for s in empty if not s.rules_among(PAIR_RULES)]
+    for s in empty:
+        where = f" for the files under {s.config_file}" if s.config_file else ""
+        print(f"mt-repair: warning: no rule is selected{where}: nothing is checked (see `mt-repair check --help`, "
+              f"\"which rules run\")", file=sys.stderr)
+
+
 def _check_parallel(args, pending, minimum, max_bytes, baseline, diffs, fix_log) -> dict:
     """--jobs: check `pending` on several cores when it is worth it (mt_repair.parallel);
     {place: FileResult}, with the diffs, fix log, notes and baseline applied in input order
     as the serial loop would. Empty when the run stays serial (one job, stdin, few bytes)."""
+    if len(pending) < 2:  # one file: serial, without importing the pool
+        return {}
     from mt_repair import parallel
 
     jobs = getattr(args, "jobs", None) or parallel.default_jobs()
@@ -416,13 +488,14 @@ def _check_one(args, path, shown, is_stdin, settings, minimum, max_bytes, baseli
     if not src.text.strip():
         return FileResult(shown, text=src.text, note="empty, nothing to check")
     text = src.text
+    pair = _pair_source(args, shown, max_bytes, settings, minimum)  # (source, its path) for a translation
     fixed_count = 0
     outcome = None
     if args.fix or args.diff:
         if fix_log is not None and args.fix:
-            outcome, applied = _fix_and_log(text, settings, shown, minimum)
-        else:
-            outcome, applied = fix_and_check(text, settings, shown, minimum), []  # findings on the fixed text
+            outcome, applied = _fix_and_log(text, settings, shown, minimum, pair)
+        else:  # findings on the fixed text; with a source, the pair rules' fixes too
+            outcome, applied = fix_and_check(text, settings, shown, minimum, *pair), []
         new_text, fixed_count = outcome.text, outcome.fixed
         if new_text != text:
             if args.diff:
@@ -444,25 +517,25 @@ def _check_one(args, path, shown, is_stdin, settings, minimum, max_bytes, baseli
                 except OSError as exc:
                     return FileResult(shown, error=f"fix not written: {exc.strerror or exc}")
     # after --fix the last round's findings are the report (nothing a fix hid, no second check)
-    findings = outcome.findings if outcome and text == outcome.text else check_text(text, settings, shown)
-    findings = _with_pair_findings(args, shown, text, findings, settings, max_bytes)
+    findings = outcome.findings if outcome and text == outcome.text else check_text(text, settings, shown, *pair)
     if baseline is not None:
         findings = baseline.filter(shown, text, findings)
     return FileResult(shown, text=text, findings=findings, fixed=fixed_count)
 
 
-def _fix_and_log(text, settings, shown, minimum):
+def _fix_and_log(text, settings, shown, minimum, pair=()):
     """fix_and_check, and the fixes it applied as (line, code, name, message): each round's
     plan is computed again from the recorded check (the same pure functions, so the same
-    fixes); only for --show-fixes."""
+    fixes); only for --show-fixes. `pair`: (source, source path) for a translation."""
     from mt_repair.document import Document
     from mt_repair.fixes import apply_fixes, fix_findings_until_stable, plan_fixes
-    from mt_repair.linter import check_text
+    from mt_repair.linter import Checker
 
     rounds = []
+    checker = Checker(settings, shown, *pair)
 
     def check(t):
-        found = check_text(t, settings, shown)
+        found = checker(t)
         rounds.append((t, found))
         return found
 
@@ -478,30 +551,37 @@ def _fix_and_log(text, settings, shown, minimum):
     return outcome, sorted(set(applied))  # the whole row: a set's order changes from run to run
 
 
-def _with_pair_findings(args, shown: str, text: str, findings, settings, max_bytes: int):
-    """Add the pair rules' findings when `shown` is a translation: --target, or X.en.md
-    with X.ar.md beside it. They belong to the target file, sorted in with the others."""
-    if not args.target and ".en." not in Path(shown).name:
-        return findings  # not a translation: keep the pair rules' imports off the hook's path
-    from mt_repair.pairs import check_pair, source_for
+def _pair_source(args, shown: str, max_bytes: int, settings, minimum) -> tuple[str, str] | tuple[()]:
+    """(source text, source path) when `shown` is a translation: --target, or X.en.md
+    with X.ar.md beside it; else (). The pair rules then run in the same check as the
+    others, so --fix, --diff and --show-fixes apply their fixes too. A source this run
+    also fixes is compared as fixed, whichever file comes first, on whichever core:
+    --diff then shows what --fix writes, and --jobs writes what a serial run does."""
+    lang = settings.source_language  # which of X.ar.md / X.en.md is the source
+    if not args.target and f".{'en' if lang == 'ar' else 'ar'}." not in Path(shown).name:
+        return ()  # not a translation: keep the pair rules' imports off the hook's path
+    from mt_repair.pairs import source_for
     from mt_repair.textio import InputError, read_source
 
     if args.target and Path(shown) == Path(args.target):
         source = Path(args.source)
         try:
-            source_text = read_source(source, max_bytes).text
+            text = read_source(source, max_bytes).text
         except InputError as exc:
             raise UsageError(f"--source {source}: {exc}") from None
     else:
-        source = source_for(shown)
+        source = source_for(shown, lang)
         if source is None:
-            return findings
+            return ()
         try:
-            source_text = read_source(source, max_bytes).text
+            text = read_source(source, max_bytes).text
         except InputError:
-            return findings  # reported on its own when it is checked
-    pair = check_pair(source_text, text, settings, str(source), shown)
-    return sorted(findings + pair, key=lambda f: (f.start, f.end, f.code)) if pair else findings
+            return ()  # reported on its own when it is checked
+    if (args.fix or args.diff) and os.path.realpath(source) in getattr(args, "run_paths", ()):
+        from mt_repair.linter import fix_text
+
+        text = fix_text(text, settings, str(source), minimum)[0]  # as fixed: idempotent if it already is
+    return text, str(source)
 
 
 def _skip_note(path: str, settings, hook: bool, force_exclude: bool) -> str | None:
@@ -606,13 +686,46 @@ def report(results, fmt: str, args, fixing: bool, to_stderr: bool = False) -> No
         if not args.quiet:
             print(summary_line(results, fixing), file=stream)
     else:
-        from rich.console import Console
-
         from mt_repair.reporters.full import render_full
 
-        console = Console(file=stream, highlight=False, soft_wrap=True)
+        tty = _isatty(stream)
+        console = _console(stream, use_color(getattr(args, "color", "auto"), tty))
         console.quiet_summary = args.quiet  # read by render_full: -q prints the findings only
-        render_full(results, console, fixing, show_source=not args.no_source)
+        render_full(results, console, fixing, show_source=not args.no_source, tty=tty)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def use_color(choice: str, tty: bool, env=None) -> bool:
+    """--color: always/never win; auto follows the conventions: NO_COLOR set and not empty
+    turns colour off (no-color.org), then FORCE_COLOR set, not empty and not 0 turns it on
+    (force-color.org), else colour on a terminal unless TERM=dumb."""
+    if choice != "auto":
+        return choice == "always"
+    env = os.environ if env is None else env
+    if env.get("NO_COLOR", ""):
+        return False
+    if env.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return tty and env.get("TERM", "") != "dumb"
+
+
+def _console(stream, color: bool):
+    """A rich console with colour exactly as decided (rich's own NO_COLOR/FORCE_COLOR and
+    terminal guesses are overridden): without colour no escape code at all, not even bold."""
+    from rich.console import Console
+
+    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=color, no_color=not color,
+                      color_system="auto" if color else None)
+    if color and console.color_system is None:  # TERM=dumb or unknown, but colour was asked for
+        console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=True, no_color=False,
+                          color_system="standard")
+    return console
 
 
 def _unified_diff(path: str, src, new_text: str) -> bytes:

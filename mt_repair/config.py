@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass, field, replace
+import re
 from functools import cached_property
 from pathlib import Path
 
 from mt_repair.glossary import DEFAULT_GLOSSARY, Glossary
 from mt_repair.lexicon import Lexicon
 from mt_repair.rules import ALL_RULES, CATEGORIES, Rule
-from mt_repair.types import Severity
+from mt_repair.types import Frozen, Record, Severity, set_field
 
 CONFIG_NAMES = (".mt-repair.toml", "mt-repair.toml", "pyproject.toml")
 KNOWN_KEYS = {
-    "select", "ignore", "extend-select", "severity", "glossaries", "house-glossary", "per-file-ignores",
+    "select", "ignore", "extend-select", "extend-ignore", "severity", "glossaries", "house-glossary", "per-file-ignores",
+    "extend-per-file-ignores",
     "residue-patterns", "allow", "include", "exclude", "extend-exclude", "fail-on", "hunspell", "extend",
-    "respect-gitignore",
+    "respect-gitignore", "source-language",
 }
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.text")
 # Never articles: tool folders, and the documentation files every repository has (ruff's
@@ -34,23 +34,63 @@ class ConfigError(ValueError):
     pass
 
 
-@dataclass
-class Settings:
-    select: tuple[str, ...] = ("ALL",)
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)
-    glossaries: tuple[Path, ...] = ()
-    house_glossary: bool = True
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    residue_patterns: tuple[tuple[str, str, str, str], ...] = ()
-    allow: tuple[str, ...] = ()
-    include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # globs relative to `root`, as .gitignore lines (workspace.py)
-    respect_gitignore: bool = True
-    fail_on: Severity = Severity.WARNING
-    hunspell: bool = True
-    root: Path | None = None  # folder of the config file, for per-file-ignores
-    config_file: Path | None = None
+class RuleSelection(Frozen):
+    """One layer of rule selection, as ruff keeps them: an extending config's keys, or the
+    command line's flags. `select=None`: this layer did not say `select` (it edits the set
+    the layers before it left); a tuple replaces that set. `ignore` includes `extend-ignore`."""
+
+    __slots__ = _fields = ("select", "extend_select", "ignore")
+
+    def __init__(self, select: tuple[str, ...] | None = None, extend_select: tuple[str, ...] = (),
+                 ignore: tuple[str, ...] = ()) -> None:
+        set_field(self, "select", select)
+        set_field(self, "extend_select", extend_select)
+        set_field(self, "ignore", ignore)
+
+    def __bool__(self) -> bool:
+        return self.select is not None or bool(self.extend_select or self.ignore)
+
+
+class Settings(Record):
+    """What a config (and the command line) set. Mutable while a config is read
+    (`settings_from_table`); the glossary, word lists and resolved rules are cached on it,
+    and `replace()` gives a copy with the fields only (what is pickled to other processes).
+
+    `exclude`: globs relative to `root`, as .gitignore lines (workspace.py). `source_language`:
+    of `X.ar.md` beside `X.en.md`, the source (pair checks). `root`: folder of the config
+    file, for per-file-ignores. `selections`: later selection layers, applied on top of
+    select/ignore in order: extending configs' keys, then the command line's
+    --select/--extend-select/--ignore (see `resolve_rules`)."""
+
+    _fields = ("select", "ignore", "severity", "glossaries", "house_glossary", "per_file_ignores",
+               "residue_patterns", "allow", "include", "exclude", "respect_gitignore", "fail_on", "hunspell",
+               "source_language", "root", "config_file", "selections")
+
+    def __init__(self, select: tuple[str, ...] = ("ALL",), ignore: tuple[str, ...] = (),
+                 severity: dict[str, Severity] | None = None, glossaries: tuple[Path, ...] = (),
+                 house_glossary: bool = True, per_file_ignores: dict[str, tuple[str, ...]] | None = None,
+                 residue_patterns: tuple[tuple[str, str, str, str], ...] = (), allow: tuple[str, ...] = (),
+                 include: tuple[str, ...] = DEFAULT_INCLUDE, exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+                 respect_gitignore: bool = True, fail_on: Severity = Severity.WARNING, hunspell: bool = True,
+                 source_language: str = "ar", root: Path | None = None, config_file: Path | None = None,
+                 selections: tuple[RuleSelection, ...] = ()) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.severity = {} if severity is None else severity
+        self.glossaries = glossaries
+        self.house_glossary = house_glossary
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.residue_patterns = residue_patterns
+        self.allow = allow
+        self.include = include
+        self.exclude = exclude
+        self.respect_gitignore = respect_gitignore
+        self.fail_on = fail_on
+        self.hunspell = hunspell
+        self.source_language = source_language
+        self.root = root
+        self.config_file = config_file
+        self.selections = selections
 
     # -- derived -------------------------------------------------------------
     @cached_property
@@ -66,15 +106,27 @@ class Settings:
     def allow_folded(self) -> frozenset[str]:
         return frozenset(w.casefold() for w in self.allow)
 
+    @property
+    def layers(self) -> tuple[RuleSelection, ...]:
+        """Every selection layer, first to last: this config's (or the root of its `extend`
+        chain's) select and ignore, then `selections`."""
+        return (RuleSelection(tuple(self.select), (), tuple(self.ignore)), *self.selections)
+
     @cached_property
     def rules(self) -> list[Rule]:
-        return [r for r in ALL_RULES if selected(r, self.select, self.ignore)]
+        return resolve_rules(ALL_RULES, self.layers)
 
     def rules_for(self, path: str | None) -> list[Rule]:
+        return self.rules_among(ALL_RULES, path)
+
+    def rules_among(self, candidates, path: str | None = None) -> list:
+        """The rules of `candidates` (text or pair rules) that run on `path`: the selection
+        layers resolved, then the per-file ignores that match `path` taken out."""
+        chosen = self.rules if candidates is ALL_RULES else resolve_rules(candidates, self.layers)
         ignores = self.ignored_for(path)
         if not ignores:
-            return self.rules
-        return [r for r in self.rules if not any(matches(r, s) for s in ignores)]
+            return chosen
+        return [r for r in chosen if not any(matches(r, s) for s in ignores)]
 
     def ignored_for(self, path: str | None) -> tuple[str, ...]:
         if not path or not self.per_file_ignores:
@@ -98,8 +150,66 @@ def matches(rule: Rule, selector: str) -> bool:
             or s.lower() in (rule.category, rule.name))
 
 
+_CODE_PREFIX = re.compile(r"([A-Z]{1,2})(\d{0,3})")
+
+
+def specificity(selector: str) -> int:
+    """How narrowly a selector names rules, as ruff ranks them: ALL 0, a one-letter prefix 1,
+    a category or family (`punctuation`, `PN`) 2, `PN0` 3, `PN00` 4, a code or a name 5."""
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return 0
+    if s.lower() in CATEGORIES or s.lower() == "pair":
+        return 2
+    m = _CODE_PREFIX.fullmatch(s.upper())
+    if m is None:
+        return 5  # a rule name
+    letters, digits = m.groups()
+    return 1 if len(letters) == 1 else 5 if len(digits) == 3 else 2 + len(digits)
+
+
+def resolve_rules(rules, layers) -> list:
+    """The rules of `rules` that `layers` (RuleSelection, first to last) leave selected, as
+    ruff resolves `select`/`extend-select`/`ignore`:
+    - within a layer, selectors apply from the least specific to the most specific, and at
+      equal specificity `ignore` after `select`: `select = ["RP001"], ignore = ["RP"]` keeps
+      RP001, `select = ["RP"], ignore = ["RP001"]` drops it;
+    - a layer with `select` replaces the set the earlier layers left; one without edits it,
+      so a later `extend-select` (the command line's) re-enables what an earlier `ignore`
+      (a config's) dropped, and a later `ignore` adds to the earlier ones;
+    - a layer with `select = []` and an `ignore` carries that ignore into the next layer;
+    - an opt-in rule (PR008) is enabled only by its own code or name, never by ALL or a prefix."""
+    enabled: set[str] = set()
+    carried: tuple[str, ...] = ()
+    for layer in layers:
+        updates: dict[str, bool] = {}
+        ignores = (*layer.ignore, *carried)
+        carried = ()
+        turned_on = (*(layer.select or ()), *layer.extend_select)
+        for level in range(6):
+            for sel in turned_on:
+                if specificity(sel) == level:
+                    for r in rules:
+                        if matches(r, sel) and (level == 5 or not getattr(r, "opt_in", False)):
+                            updates[r.code] = True
+            for sel in ignores:
+                if specificity(sel) == level:
+                    for r in rules:
+                        if matches(r, sel):
+                            updates[r.code] = False
+        if layer.select is not None:
+            enabled = {code for code, on in updates.items() if on}
+            if not layer.select and not layer.extend_select and layer.ignore:
+                carried = layer.ignore
+        else:
+            for code, on in updates.items():
+                (enabled.add if on else enabled.discard)(code)
+    return [r for r in rules if r.code in enabled]
+
+
 def selected(rule: Rule, select, ignore) -> bool:
-    return any(matches(rule, s) for s in select) and not any(matches(rule, s) for s in ignore)
+    """Whether one layer (`select`, `ignore`) selects `rule` (see `resolve_rules`)."""
+    return bool(resolve_rules([rule], (RuleSelection(tuple(select), (), tuple(ignore)),)))
 
 
 def validate_selector(s: str) -> str:
@@ -193,6 +303,8 @@ def _describe(value) -> str:
 
 
 def _did_you_mean(word, choices) -> str:
+    import difflib  # only for a mistake
+
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -282,11 +394,16 @@ def settings_from_table(table: dict, config_file: Path | None, base: Settings | 
                 fail(key, f"glob {g!r} {problem}")
         return out
 
-    if "select" in table:
-        s.select = selectors("select")
-    s.select += selectors("extend-select")
-    if "ignore" in table or base is None:
-        s.ignore = selectors("ignore")
+    ignore = selectors("ignore") + selectors("extend-ignore")  # ruff: extend-ignore joins ignore
+    if base is None:  # the first layer: `select` (default ALL) with `extend-select` and `ignore`
+        s.select = (selectors("select") if "select" in table else s.select) + selectors("extend-select")
+        s.ignore = ignore
+    else:  # an extending config: one more layer on top of the extended config's (as ruff)
+        s.selections = base.selections
+        layer = RuleSelection(selectors("select") if "select" in table else None,
+                              selectors("extend-select"), ignore)
+        if layer:
+            s.selections += (layer,)
 
     sev = table.get("severity", {})
     if not isinstance(sev, dict):
@@ -306,17 +423,18 @@ def settings_from_table(table: dict, config_file: Path | None, base: Settings | 
             raise ConfigError(f"{where}: glossary {g} does not exist")
     s.house_glossary = boolean("house-glossary", s.house_glossary)
 
-    pfi = table.get("per-file-ignores", {})
-    if not isinstance(pfi, dict):
-        fail("per-file-ignores", f'must be a table of "glob" = ["CODE", ...], not {_describe(pfi)}')
-    if "per-file-ignores" in table:
+    if "per-file-ignores" in table:  # as ruff: replaces an extended config's; extend-per-file-ignores adds
         s.per_file_ignores = {}
-    for glob, sels in pfi.items():
-        key = f"per-file-ignores.{glob!r}" if glob else "per-file-ignores"
-        if not glob.strip():
-            fail(key, "has an empty glob, which matches nothing")
-        globs(key, [glob])
-        s.per_file_ignores[glob] = selectors(key, sels)
+    for name in ("per-file-ignores", "extend-per-file-ignores"):
+        pfi = table.get(name, {})
+        if not isinstance(pfi, dict):
+            fail(name, f'must be a table of "glob" = ["CODE", ...], not {_describe(pfi)}')
+        for glob, sels in pfi.items():
+            key = f"{name}.{glob!r}" if glob else name
+            if not glob.strip():
+                fail(key, "has an empty glob, which matches nothing")
+            globs(key, [glob])
+            s.per_file_ignores[glob] = s.per_file_ignores.get(glob, ()) + selectors(key, sels)
 
     if "residue-patterns" in table or base is None:
         s.residue_patterns = residue_patterns(table.get("residue-patterns", []), where)
@@ -331,6 +449,13 @@ def settings_from_table(table: dict, config_file: Path | None, base: Settings | 
         s.fail_on = severity("fail-on", table["fail-on"])
     s.hunspell = boolean("hunspell", s.hunspell)
     s.respect_gitignore = boolean("respect-gitignore", s.respect_gitignore)
+    s.source_language = base.source_language if base is not None else s.source_language
+    if "source-language" in table:  # which of X.ar.md / X.en.md is the source (pairs)
+        lang = table["source-language"]
+        if lang not in ("ar", "en"):
+            fail("source-language", f'must be "ar" or "en", not {_describe(lang)}'
+                                    f'{_did_you_mean(str(lang).strip().lower(), ("ar", "en"))}')
+        s.source_language = lang
     return s
 
 
@@ -385,4 +510,4 @@ def residue_patterns(items, where: str) -> tuple[tuple[str, str, str, str], ...]
 
 
 def with_overrides(s: Settings, **kw) -> Settings:
-    return replace(s, **{k: v for k, v in kw.items() if v is not None})
+    return s.replace(**{k: v for k, v in kw.items() if v is not None})

@@ -24,6 +24,10 @@ select = ["ALL"]          # codes (PN001), prefixes (PN), rule names or categori
 ignore = []
 fail-on = "warning"       # error | warning | info: the lowest severity that fails a check
 
+# Pair checks: of X.ar.md beside X.en.md, which one is the source ("ar": English
+# translations of Arabic articles; "en": Arabic translations of English wires).
+source-language = "ar"
+
 # The newsroom's own names and spellings, added to the shipped house glossary.
 # Format: tab-separated, header row first; see glossaries/README.md in mt-repair.
 glossaries = ["{GLOSSARY_NAME}"]

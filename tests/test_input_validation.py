@@ -71,7 +71,7 @@ CASES = {
     "fail-on-typo": (cfg('fail-on = "warn"'), "did you mean 'warning'"),
     "severity-int": (cfg("[severity]\nPN003 = 3"), "PN003"),
     "severity-not-table": (cfg('severity = "info"'), "severity must be a table"),
-    "severity-unknown-code": (cfg('[severity]\nPN03 = "info"'), "did you mean 'PN003'"),
+    "severity-unknown-code": (cfg('[severity]\nPN0003 = "info"'), "did you mean 'PN003'"),
     "severity-prefix": (cfg('[severity]\nPN = "info"'), "unknown rule code 'PN'"),
     "severity-bad-level": (cfg('[severity]\nPN003 = "critical"'), "critical"),
     "severity-table-value": (cfg("[severity]\nPN003 = {a = 1}"), "PN003"),

@@ -65,7 +65,8 @@ def test_extend_inherits_and_overrides(repo, capsys):
         "base/.mt-repair.toml": 'ignore = ["RP001"]\nfail-on = "error"\n',
         "news/.mt-repair.toml": 'extend = "../base/.mt-repair.toml"\nextend-select = []\n',
         "news/a.md": ARTICLE,
-        "desk/.mt-repair.toml": 'extend = "../base/.mt-repair.toml"\nignore = ["PN001"]\n',
+        # a child's ignore adds to the parent's; its extend-select re-enables what the parent ignores
+        "desk/.mt-repair.toml": 'extend = "../base/.mt-repair.toml"\nextend-select = ["RP001"]\nignore = ["PN001"]\n',
         "desk/a.md": ARTICLE,
     })
     code, rows, _ = check(capsys, "news", "desk")
@@ -88,10 +89,13 @@ def test_config_flag_overrides_every_file_and_cli_selection_applies_on_top(repo,
                 "other.toml": 'select = ["PN001"]\n'})
     _, rows, _ = check(capsys, "--config", "other.toml", "news")
     assert rows == ["news/a.md:1:45: PN001"]
-    _, rows, _ = check(capsys, "--extend-select", "PN001", "news")  # the config's ignore still applies
-    assert rows == ["news/a.md:1:14: RP001"]
-    _, rows, _ = check(capsys, "--select", "PN", "--ignore", "RP", "news")  # --select replaces the select
-    assert rows == []  # news/ still ignores PN001
+    # the command line wins over the config (as ruff): --extend-select re-enables what it ignores
+    _, rows, _ = check(capsys, "--extend-select", "PN001", "news")
+    assert rows == ["news/a.md:1:14: RP001", "news/a.md:1:45: PN001"]
+    _, rows, _ = check(capsys, "--select", "PN", "--ignore", "RP", "news")  # --select replaces it all
+    assert rows == ["news/a.md:1:45: PN001"]
+    _, rows, _ = check(capsys, "--ignore", "RP", "news")  # --ignore adds to the config's
+    assert rows == []
 
 
 # -- globs ----------------------------------------------------------------------------------

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from mt_repair.document import Document
-from mt_repair.types import Applicability, Finding, Severity
+from mt_repair.types import Applicability, Finding, Record, Severity
 
 JSON_SCHEMA_VERSION = 1
 
 
-@dataclass
-class FileResult:
-    path: str
-    text: str = ""
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    fixed: int = 0
-    note: str | None = None
-    skipped: bool = False  # not checked, on purpose (hook mode, --force-exclude); `note` says why
+class FileResult(Record):
+    """One file's result. `skipped`: not checked, on purpose (hook mode, --force-exclude);
+    `note` says why."""
 
-    def __post_init__(self) -> None:
+    _fields = ("path", "text", "findings", "error", "fixed", "note", "skipped")
+
+    def __init__(self, path: str, text: str = "", findings: list[Finding] | None = None, error: str | None = None,
+                 fixed: int = 0, note: str | None = None, skipped: bool = False) -> None:
+        self.path = path
+        self.text = text
+        self.findings = [] if findings is None else findings
+        self.error = error
+        self.fixed = fixed
+        self.note = note
+        self.skipped = skipped
         self._doc: Document | None = None
 
     @property
@@ -78,8 +80,9 @@ def summary_line(results: list[FileResult], fixing: bool = False) -> str:
     if total:
         by = ", ".join(f"{n} {str(sev)}{'s' if n != 1 else ''}"
                        for sev, n in sorted(s["counts"].items(), reverse=True) if n)
-        parts.append(f"Found {total} problem{'s' if total != 1 else ''} ({by}) in {s['files']} file"
-                     f"{'s' if s['files'] != 1 else ''}.")
+        checked = s["files"] - s["errors"]  # a file that could not be read was not checked
+        parts.append(f"Found {total} problem{'s' if total != 1 else ''} ({by}) in {checked} file"
+                     f"{'s' if checked != 1 else ''}.")
     elif s["files"] > s["errors"]:  # files that could not be read were not found clean
         checked = s["files"] - s["errors"]
         parts.append(f"No problems found in {checked} file{'s' if checked != 1 else ''}.")
