@@ -7,6 +7,7 @@ Arabic and English as one document each.
 For each N, in a fresh process each time (start-up included, as a user sees it):
   pair  `mt-repair check --source N.ar.txt --target N.en.txt` (the English checked, plus the pair rules)
   mono  `mt-repair check N.ar.txt N.en.txt` named so that they do not pair (both files checked alone)
+  diff  the pair with `--diff --unsafe-fixes` (every round of fixes checks the pair again)
 and prints wall seconds (best of --repeat), the ratio pair/mono measured in the same run,
 and each command's peak resident memory (ru_maxrss of that child, from wait4). A run
 past --timeout is stopped and shown as such. Prints figures; asserts nothing. Skips
@@ -68,8 +69,8 @@ def main() -> int:
     en = en_file.read_text(encoding="utf-8").splitlines()
     cli = [sys.executable, "-m", "mt_repair", "check", "--isolated", "--output-format", "concise",
            "--exit-zero", "-q"]
-    print("| lines | pair s | mono s | pair/mono | pair peak MB | mono peak MB |")
-    print("|---|---|---|---|---|---|")
+    print("| lines | pair s | mono s | pair/mono | diff s | diff/mono | pair peak MB | mono peak MB |")
+    print("|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes.split(","):
             n = len(ar) if size == "all" else int(size)
@@ -79,9 +80,12 @@ def main() -> int:
             tgt.write_text("\n".join(en[:n]) + "\n", encoding="utf-8")
             p_s, p_mem, p_ok = best(cli + ["--source", str(src), "--target", str(tgt)], args.repeat, args.timeout)
             m_s, m_mem, _ = best(cli + [str(src), str(tgt)], args.repeat, args.timeout)
+            d_s, _, d_ok = best(cli + ["--diff", "--unsafe-fixes", "--source", str(src), "--target", str(tgt)],
+                                args.repeat, args.timeout)
             shown = f"{p_s:.2f}" if p_ok else f"> {args.timeout:.0f} (stopped)"
             ratio = f"{p_s / m_s:.2f}" if p_ok else f"> {args.timeout / m_s:.0f}"
-            print(f"| {n} | {shown} | {m_s:.2f} | {ratio} "
+            d_shown = f"{d_s:.2f} | {d_s / m_s:.2f}" if d_ok else f"> {args.timeout:.0f} (stopped) | -"
+            print(f"| {n} | {shown} | {m_s:.2f} | {ratio} | {d_shown} "
                   f"| {p_mem / 2**20:.0f} | {m_mem / 2**20:.0f} |", flush=True)
     return 0
 

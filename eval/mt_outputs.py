@@ -9,8 +9,10 @@ judged are counted as true/false; on the reference every unjudged finding is lis
 --dump writes every finding (folder, file, line, code, message, flagged text) as TSV,
 the starting point for judging. --sample writes a seeded random sample of warnings per
 system (with any verdict already given) for the judged sample the closing notes cite.
-"system-only/1k" counts the warnings whose line and rule the reference does not share. English targets are also checked against their Arabic
-source (the pair rules, PR…) unless --no-pairs is given.
+"system-only/1k" counts the warnings whose line and rule the reference does not share.
+Every file is checked as the translation of the folder's source, mono and pair rules
+(PR…) in one check as `check --source --target` runs them, so one artifact counts once
+(PR001 and TM003 on one misspelt name: what a user sees), unless --no-pairs is given.
 """
 
 from __future__ import annotations

@@ -13,13 +13,11 @@ text given, as everywhere in mt-repair; nothing here reads or writes article fil
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from mt_repair.types import Applicability, Edit, Finding, Fix, Severity
+from mt_repair.types import Applicability, Edit, Finding, Fix, Frozen, Severity, set_field
 
 __all__ = [  # noqa: F822 - Settings and ConfigError come through __getattr__ below
     "Applicability", "ConfigError", "Edit", "Finding", "Fix", "FixResult", "RuleInfo", "Settings",
@@ -41,36 +39,43 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True)
-class FixResult:
+class FixResult(Frozen):
     """What `fix_text` returns: the fixed text, how many findings' fixes were applied, and
     the findings still in the fixed text (those without a fix of the requested safety)."""
 
-    text: str
-    fixed: int
-    findings: list[Finding] = field(default_factory=list)
+    __slots__ = _fields = ("text", "fixed", "findings")
+
+    def __init__(self, text: str, fixed: int, findings: list[Finding] | None = None) -> None:
+        set_field(self, "text", text)
+        set_field(self, "fixed", fixed)
+        set_field(self, "findings", [] if findings is None else findings)
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(Frozen):
     """A rule's metadata, as `mt-repair rule CODE` shows it.
 
     `fix_safety` lists the fix kinds its documentation names, in order (`safe`, `unsafe`,
     `display-only`; `none` where some findings have no fix); `fix` is that paragraph."""
 
-    code: str
-    name: str
-    category: str
-    severity: str
-    summary: str
-    fix_safety: tuple[str, ...]
-    fix: str
-    doc: str
+    __slots__ = _fields = ("code", "name", "category", "severity", "summary", "fix_safety", "fix", "doc")
+
+    def __init__(self, code: str, name: str, category: str, severity: str, summary: str,
+                 fix_safety: tuple[str, ...], fix: str, doc: str) -> None:
+        set_field(self, "code", code)
+        set_field(self, "name", name)
+        set_field(self, "category", category)
+        set_field(self, "severity", severity)
+        set_field(self, "summary", summary)
+        set_field(self, "fix_safety", fix_safety)
+        set_field(self, "fix", fix)
+        set_field(self, "doc", doc)
 
     @classmethod
     def from_rule(cls, rule) -> RuleInfo:
         """The info of a text rule (`mt_repair.rules`) or a pair rule (`mt_repair.pairs`)."""
-        doc = inspect.cleandoc(rule.doc)
+        from inspect import cleandoc  # inspect costs ~7 ms to import: only when rules are listed
+
+        doc = cleandoc(rule.doc)
         m = _FIX_PARAGRAPH.search(doc)
         fix = " ".join(m.group(1).split()) if m else ""
         kinds: list[str] = []
@@ -139,7 +144,7 @@ def _settings(settings, select, ignore):
         changes[key] = tuple(validate_selector(s) for s in value)
     if not changes:
         return settings
-    derived = replace(settings, **changes)
+    derived = settings.replace(**changes)
     for cached in ("glossary", "lexicon", "allow_folded"):  # functools.cached_property values
         if cached in settings.__dict__:
             derived.__dict__[cached] = settings.__dict__[cached]
@@ -147,9 +152,12 @@ def _settings(settings, select, ignore):
 
 
 def check_text(text: str, *, path: str | None = None, settings=None,
-               select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Finding]:
+               select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+               source: str | None = None, source_path: str | None = None) -> list[Finding]:
     """Every finding in `text`, sorted by position (inline ``mt-repair: ignore`` comments and
-    the settings' per-file ignores and severity overrides applied).
+    the settings' per-file ignores and severity overrides applied). With `source`, the
+    Arabic original `text` translates, the pair rules' findings (PR…) too, merged with the
+    others so that one artifact is one finding.
 
     `path` is only a name (for per-file ignores and messages); the text is never read from
     it. `settings` is a ``Settings`` or anything `load_settings` takes (load it once and pass
@@ -163,12 +171,16 @@ def check_text(text: str, *, path: str | None = None, settings=None,
     """
     from mt_repair import linter
 
-    return linter.check_text(text, _settings(settings, select, ignore), path or "<text>")
+    return linter.check_text(text, _settings(settings, select, ignore), path or "<text>", source,
+                             source_path or "<source>")
 
 
 def fix_text(text: str, *, unsafe: bool = False, path: str | None = None, settings=None,
-             select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> FixResult:
+             select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+             source: str | None = None, source_path: str | None = None) -> FixResult:
     """Apply the safe fixes (and the unsafe ones with ``unsafe=True``) until none is left.
+    With `source` (the Arabic original of `text`) the pair rules' fixes are applied too,
+    as `check --fix` does for a translation, and re-checked each round with the others.
 
     >>> result = fix_text("The the minister said it was ready .")
     >>> result.text, result.fixed, result.findings
@@ -179,7 +191,8 @@ def fix_text(text: str, *, unsafe: bool = False, path: str | None = None, settin
     from mt_repair import linter
 
     minimum = Applicability.UNSAFE if unsafe else Applicability.SAFE
-    outcome = linter.fix_and_check(text, _settings(settings, select, ignore), path or "<text>", minimum)
+    outcome = linter.fix_and_check(text, _settings(settings, select, ignore), path or "<text>", minimum,
+                                   source, source_path or "<source>")
     return FixResult(outcome.text, outcome.fixed, list(outcome.findings))
 
 
@@ -187,7 +200,8 @@ def check_pair(source: str, target: str, *, settings=None, select: Iterable[str]
                ignore: Iterable[str] | None = None, source_path: str | None = None,
                target_path: str | None = None) -> list[Finding]:
     """Findings of the pair rules (PR…) for `target`, an English translation of the Arabic
-    `source`; offsets point into `target`. The mono rules are not run (use `check_text`).
+    `source`; offsets point into `target`. The mono rules are not run (`check_text(target,
+    source=source)` gives both, merged; `fix_text(target, source=source)` applies both's fixes).
 
     >>> [f.code for f in check_pair("توفي ٣ أشخاص.", "Five people died.")]
     ['PR002']

@@ -297,3 +297,16 @@ def test_settings_are_resolved_on_the_client(cluster, tmp_path):
     glossary.unlink()
     got = check_batch(0, JsonlBatch(str(src), 0, src.stat().st_size), shipped, Options())
     assert [r[3] for r in got.rows] == ["TM001"] and not got.errors
+
+
+def test_folder_pairs_follow_source_language(tmp_path):
+    """X.en.md and X.ar.md: the settings' `source-language` says which is the source, as in `check`."""
+    from mt_repair.archive.sources import FolderBatch
+
+    (tmp_path / "x.ar.md").write_text("قال الوزير إن 300 شخص حضروا.\n", encoding="utf-8")
+    (tmp_path / "x.en.md").write_text("The minister said 300 people attended.\n", encoding="utf-8")
+    files = ("x.ar.md", "x.en.md")
+    by_ar = {a.id: a.source for a in FolderBatch(str(tmp_path), files, 10**6).articles()}
+    assert by_ar == {"x.ar.md": None, "x.en.md": "قال الوزير إن 300 شخص حضروا.\n"}
+    by_en = {a.id: a.source for a in FolderBatch(str(tmp_path), files, 10**6, "en").articles()}
+    assert by_en == {"x.ar.md": "The minister said 300 people attended.\n", "x.en.md": None}

@@ -1,6 +1,7 @@
 """Pair rules: data-driven cases, the bilingual fixture, alignment, numbers, the CLI.
 
-A case in tests/pair_cases/CODE.toml has `source` (Arabic) and either `pass` (a target
+A case in tests/pair_cases/CODE.toml has `source` (Arabic, or English for an Arabic
+translation: the source's script gives the direction) and either `pass` (a target
 on which the rule must say nothing) or `fail` (a target on which it must report, only
 with that code; `count` makes the number exact and `span` names the text one finding
 covers; `fix` is the target after its fixes, unsafe ones too, which a second round
@@ -14,7 +15,6 @@ import os
 import subprocess
 import sys
 import tomllib
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ from mt_repair.cli import main
 from mt_repair.pairs import PAIR_RULES, check_pair, source_for
 from mt_repair.pairs.align import Sentence, align
 from mt_repair.pairs.numbers import arabic_numbers, english_numbers, parse_digits
-from mt_repair.types import Severity
+from mt_repair.types import Severity, replace
 
 from conftest import EXAMPLES, ROOT, ntrex_or_skip
 
@@ -144,6 +144,56 @@ def test_source_for_pairs_by_name(tmp_path):
     assert source_for(tmp_path / "x.md") is None
 
 
+def test_source_for_english_sources(tmp_path):
+    """With `source-language = "en"`, X.en.md is the source of X.ar.md, not the other way."""
+    (tmp_path / "x.ar.md").write_text("نص", encoding="utf-8")
+    (tmp_path / "x.en.md").write_text("text", encoding="utf-8")
+    assert source_for(tmp_path / "x.ar.md", "en") == tmp_path / "x.en.md"
+    assert source_for(tmp_path / "x.en.md", "en") is None
+    assert source_for(tmp_path / "x.en.md", "ar") == tmp_path / "x.ar.md"
+
+
+def test_every_pair_rule_for_english_sources_has_cases_that_way():
+    """A rule that runs on English sources has a pass and a fail case with an English source."""
+    from mt_repair.pairs.base import EN_AR
+
+    for rule in PAIR_RULES:
+        if EN_AR not in rule.directions or rule.opt_in:
+            continue
+        data = tomllib.loads((CASES / f"{rule.code}.toml").read_text(encoding="utf-8"))
+        kinds = {"pass" if "pass" in c else "fail" for c in data["case"] if c["source"].isascii()}
+        assert kinds == {"pass", "fail"}, rule.code
+
+
+def test_rules_run_only_in_the_directions_they_declare(settings):
+    """PR012 (dot grouping in English) is ar-en only: with an English source it says nothing."""
+    from mt_repair.pairs.base import AR_EN, EN_AR
+
+    by_code = {r.code: r for r in PAIR_RULES}
+    assert by_code["PR012"].directions == (AR_EN,)
+    assert {EN_AR, AR_EN} <= set(by_code["PR002"].directions)
+    source, target = "Donors pledged $3.5 billion.", "تعهد المانحون بتقديم ٣٫٥ مليون دولار."
+    assert {f.code for f in check_pair(source, target, settings)} == {"PR002"}
+    assert check_pair(source, target, replace(settings, select=("PR012",))) == []
+
+
+def test_english_source_with_an_arabic_pair_by_config(tmp_path, capsys):
+    """`source-language = "en"` pairs X.ar.md with the English source beside it; a bad value
+    is a usage error with a hint."""
+    (tmp_path / "x.en.md").write_text("45 people were killed in the attack.\n", encoding="utf-8")
+    (tmp_path / "x.ar.md").write_text("قُتل ٥٤ شخصاً في الهجوم.\n", encoding="utf-8")
+    base = ["check", "--output-format", "json", "--select", "PR"]
+    assert main(base + [str(tmp_path / "x.ar.md")]) == 0  # default: Arabic is the source
+    capsys.readouterr()
+    (tmp_path / ".mt-repair.toml").write_text('source-language = "en"\n', encoding="utf-8")
+    assert main(base + [str(tmp_path / "x.ar.md")]) == 1
+    items = json.loads(capsys.readouterr().out)
+    assert [(i["code"], i["path"].endswith("x.ar.md")) for i in items] == [("PR002", True)]
+    (tmp_path / ".mt-repair.toml").write_text('source-language = "english"\n', encoding="utf-8")
+    assert main(base + [str(tmp_path / "x.ar.md")]) == 2
+    assert 'source-language must be "ar" or "en"' in capsys.readouterr().err
+
+
 # -- the command line --------------------------------------------------------------------
 def test_check_reports_pair_findings_on_the_target(capsys):
     code = main(["check", "--isolated", "--output-format", "json", str(FIXTURE)])
@@ -220,6 +270,37 @@ def test_ntrex_pair_warnings_stay_rare(settings, capsys):
         for line in report:
             print("  " + line)
     assert 1000 * len(report) / words <= 0.5
+
+
+def test_ntrex_english_to_arabic_pair_warnings_are_judged(settings, capsys):
+    """NTREX-128 the way it was made: English originals as the source, their Arabic
+    translations as the target. Every warning is a judged defect of the Arabic
+    (tests/data/ntrex_judged.tsv, language `ar`); anything else is a false alarm."""
+    root = ntrex_or_skip()
+    ar = (root / "newstest2019-ref.arb.txt").read_text(encoding="utf-8").splitlines()
+    en = (root / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    ids = [line.split("\t")[0] for line in (root / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()]
+    docs: dict[str, tuple[list[str], list[str]]] = {}
+    for doc, a, e in zip(ids, ar, en):
+        docs.setdefault(doc, ([], []))
+        docs[doc][0].append(a)
+        docs[doc][1].append(e)
+    judged = {tuple(row.split("\t")[:4]) for row in
+              (ROOT / "tests" / "data" / "ntrex_judged.tsv").read_text(encoding="utf-8").splitlines()
+              if row and not row.startswith("#")}
+    words, unjudged, n = 0, [], 0
+    for doc, (a, e) in docs.items():
+        target = "\n\n".join(a) + "\n"
+        words += len(target.split())
+        for f in check_pair("\n\n".join(e) + "\n", target, settings, "en", doc):
+            if f.severity >= Severity.WARNING:
+                n += 1
+                if ("ar", doc, f.code, f.message) not in judged:
+                    unjudged.append(f"{doc} {f.code} {f.message}")
+    with capsys.disabled():
+        print(f"\nNTREX pairs English into Arabic: {n} warnings over {words} Arabic words "
+              f"({1000 * n / words:.2f} per 1,000), {len(unjudged)} not judged")
+    assert unjudged == []
 
 
 def test_detached_check_is_opt_in_and_says_when_it_cannot_run(settings, monkeypatch, capsys):

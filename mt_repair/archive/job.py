@@ -13,7 +13,6 @@ small reorder buffer, so the same input always gives the same output.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 import traceback
 import uuid
@@ -60,7 +59,7 @@ class BatchResult:
 def ship(settings) -> Shipped:
     from mt_repair.glossary import Glossary
 
-    fresh = dataclasses.replace(settings)  # the fields only; cached word lists stay behind
+    fresh = settings.replace()  # the fields only; cached word lists stay behind
     return Shipped(uuid.uuid4().hex, fresh, Glossary(list(settings.glossary.entries)))
 
 
@@ -70,7 +69,7 @@ _WORKER: dict[str, list] = {}  # token -> [Settings, batches done]; one run at a
 def _worker_settings(shipped: Shipped):
     state = _WORKER.get(shipped.token)
     if state is None:
-        settings = dataclasses.replace(shipped.settings)
+        settings = shipped.settings.replace()
         settings.__dict__["glossary"] = shipped.glossary  # preset the cached_property
         _WORKER.clear()
         state = _WORKER[shipped.token] = [settings, 0]
@@ -136,15 +135,11 @@ def _check_article(article, settings, options: Options, out: BatchResult, sec: C
 
     text = article.text
     words = len(text.split())
-    findings = check_text(text, settings, article.check_path) if text.strip() else []
-    if article.source is not None and article.source.strip() and text.strip():
-        from mt_repair.pairs import check_pair
-
-        pair = check_pair(article.source, text, settings, article.check_path + " (source)", article.check_path)
-        if pair:
-            findings = sorted(findings + pair, key=lambda f: (f.start, f.end, f.code))
+    # with a source, the pair rules run in the same check (and their fixes with --fix)
+    pair = (article.source, article.check_path + " (source)") if article.source and article.source.strip() else ()
+    findings = check_text(text, settings, article.check_path, *pair) if text.strip() else []
     if options.fix and findings:
-        new, count = fix_text(text, settings, article.check_path, Applicability(options.minimum_fix))
+        new, count = fix_text(text, settings, article.check_path, Applicability(options.minimum_fix), *pair)
         if new != text:
             out.fixed.append((article.id, article.path, new, article.encoding, article.bom, count))
             out.fixes += count

@@ -56,6 +56,7 @@ class FolderBatch:
     root: str  # absolute
     files: tuple[str, ...]  # posix paths relative to root
     max_bytes: int
+    source_language: str = "ar"  # the settings' `source-language`: which of X.ar/X.en is the source
 
     @property
     def label(self) -> str:
@@ -73,13 +74,12 @@ class FolderBatch:
                 yield Article(rel, rel, section_of(rel), error=str(exc), check_path=full)
                 continue
             source = None
-            if ".en." in rel.rsplit("/", 1)[-1]:  # X.en.md beside X.ar.md: a translation, as in `check`
-                pair = source_for(full)
-                if pair is not None:
-                    try:
-                        source = read_source(pair, self.max_bytes).text
-                    except InputError:
-                        pass  # the source file gets its own error when it is read as an article
+            pair = source_for(full, self.source_language)  # X.en.md beside X.ar.md (or the other way)
+            if pair is not None:
+                try:
+                    source = read_source(pair, self.max_bytes).text
+                except InputError:
+                    pass  # the source file gets its own error when it is read as an article
             yield Article(rel, rel, section_of(rel), src.text, source, check_path=full,
                           encoding=src.encoding, bom=src.bom)
 
@@ -192,7 +192,7 @@ def plan(inputs: list[str], settings, batch_size: int, max_bytes: int) -> tuple[
         elif p.name.lower().endswith(PARQUET_SUFFIXES):
             batches.extend(_plan_parquet(p, batch_size))
         elif _matches(p.name, settings.include):
-            batches.append(FolderBatch(str(p.resolve().parent), (p.name,), max_bytes))
+            batches.append(FolderBatch(str(p.resolve().parent), (p.name,), max_bytes, settings.source_language))
         else:
             raise InputProblem(f"{raw}: not a folder, a .jsonl or .parquet file, or an article "
                                f"({' '.join(settings.include)})")
@@ -217,7 +217,8 @@ def _plan_folder(folder: Path, settings, batch_size: int, max_bytes: int, skippe
         else:
             rels.append(rel)
     rels.sort()
-    return [FolderBatch(root, tuple(rels[i:i + batch_size]), max_bytes) for i in range(0, len(rels), batch_size)]
+    return [FolderBatch(root, tuple(rels[i:i + batch_size]), max_bytes, settings.source_language)
+            for i in range(0, len(rels), batch_size)]
 
 
 def _matches(name: str, globs) -> bool:

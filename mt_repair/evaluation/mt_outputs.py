@@ -10,11 +10,13 @@ judged once and looked up again (see tests/data/mt_outputs_judged.tsv).
 What the checker reports on a human reference is a false alarm or a defect of the
 reference; what it reports only on a system's output points at a real MT error.
 
-Pair mode: where the source is Arabic and the target English (`*.ara-eng`), every file
-is also checked as the translation of `source.ar.txt` (`check --source --target`), group
-by group, each segment its own paragraph on both sides (so alignment follows the
-segments, as it does for NTREX-128). The pair findings join the file's own, keyed the
-same way; the `(line N)` a pair message cites is rewritten to the file's line.
+Pair mode: every file is checked as the translation of the folder's source (Arabic for
+`*.ara-eng`, English for `*.eng-ara`), group by group, by the one checker a
+user runs (`check --source --target`, `linter.check_text(..., source=...)`): mono and
+pair findings are merged before `finalize`, so one artifact counts once (PR001 and TM003
+on one misspelt glossary name), as the user sees it. Segments are lines on both sides
+(the aligner anchors on line breaks when both sides have as many); the `(line N)` a
+pair message cites is rewritten to the file's line.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from pathlib import Path
 
 from mt_repair.document import Document
 from mt_repair.linter import check_text
-from mt_repair.pairs import check_pair
 from mt_repair.types import Severity
 
 
@@ -89,24 +90,8 @@ def _read_lines(path: Path) -> list[str]:
 _LINE_REF = re.compile(r"\(line (\d+)\)")
 
 
-def pair_findings(source: list[str], target: list[str], groups: list[list[int]], settings,
-                  name: str) -> list[LineFinding]:
-    """Pair findings on `target` as the translation of `source` (line-aligned lists)."""
-    found: list[LineFinding] = []
-    for group in groups:
-        src = "\n\n".join(source[i] for i in group) + "\n"
-        tgt = "\n\n".join(target[i] for i in group) + "\n"
-        doc = Document(tgt)
-
-        def file_line(m, group=group):  # line 2k+1 of the joined text is segment k of the group
-            k = (int(m.group(1)) - 1) // 2
-            return f"(line {group[k] + 1})" if k < len(group) else m.group()
-
-        for f in check_pair(src, tgt, settings, source_path="source", target_path=name):
-            line_in_doc, _ = doc.line_col(f.start)
-            found.append(LineFinding(group[(line_in_doc - 1) // 2] + 1, f.code, f.severity,
-                                     _LINE_REF.sub(file_line, f.message), tgt[f.start:f.end]))
-    return found
+def _joined(lines: list[str], group: list[int]) -> str:
+    return "\n".join(lines[i] for i in group) + "\n"
 
 
 def documents(folder: Path) -> list[list[int]]:
@@ -120,29 +105,35 @@ def documents(folder: Path) -> list[list[int]]:
 
 def check_file(path: Path, groups: list[list[int]], settings, role: str,
                source: list[str] | None = None) -> FileReport:
-    """The file's findings; with `source` (its lines), also its pair findings against it."""
+    """The file's findings; with `source` (its lines), checked as its translation (mono
+    and pair rules in one check, as `check --source --target` does)."""
     lines = _read_lines(path)
     words = 0
     found: list[LineFinding] = []
     for group in groups:
-        text = "\n".join(lines[i] for i in group) + "\n"
+        text = _joined(lines, group)
         doc = Document(text)
         words += len(doc.tokens)
-        for f in check_text(text, settings, path.name):
+
+        def file_line(m, group=group):  # line k of the joined text is segment k of the group
+            k = int(m.group(1))
+            return f"(line {group[k - 1] + 1})" if 0 < k <= len(group) else m.group()
+
+        src = None if source is None else _joined(source, group)
+        for f in check_text(text, settings, path.name, source=src, source_path="source"):
             line_in_doc, _ = doc.line_col(f.start)
-            found.append(LineFinding(group[line_in_doc - 1] + 1, f.code, f.severity, f.message,
+            message = _LINE_REF.sub(file_line, f.message) if src is not None else f.message
+            found.append(LineFinding(group[line_in_doc - 1] + 1, f.code, f.severity, message,
                                      text[f.start:f.end]))
-    if source is not None:
-        found.extend(pair_findings(source, lines, groups, settings, path.name))
     found.sort(key=lambda f: (f.line, f.code, f.message))
     return FileReport(path.name, role, words, tuple(found))
 
 
 def check_folder(folder: Path, settings, pairs: bool = True) -> list[FileReport]:
-    """The reference first, then each system in systems.tsv's order; with `pairs`, an
-    English target is also checked against its Arabic source (pair rules)."""
+    """The reference first, then each system in systems.tsv's order; with `pairs`, each
+    checked as the translation of the folder's source (mono and pair rules together)."""
     groups = documents(folder)
-    source = _read_lines(source_file(folder)) if pairs and target_language(folder) == "en" else None
+    source = _read_lines(source_file(folder)) if pairs else None  # pairs both ways (ara-eng, eng-ara)
     reports = [check_file(reference_file(folder), groups, settings, "reference", source)]
     for name, tier in systems(folder).items():
         reports.append(check_file(folder / name, groups, settings, tier, source))

@@ -73,13 +73,16 @@ def length_cost(ls: int, lt: int) -> float:
     return z * z / 2
 
 
-def align(src: list[Sentence], tgt: list[Sentence], hits=None, anchored=None, band: int = BAND) -> list[Bead]:
+def align(src: list[Sentence], tgt: list[Sentence], hits=None, anchored=None, band: int = BAND,
+          mean: float = LOG_RATIO_MEAN) -> list[Bead]:
     """Beads covering every sentence of both sides, in order. `hits(i, j)` says which
     anchors of source sentence i target sentence j has (bit k: its k-th anchor);
-    `anchored[i]` whether source sentence i has any (the others are never asked about)."""
+    `anchored[i]` whether source sentence i has any (the others are never asked about).
+    `mean`: the expected log(len(target) / len(source)) (-LOG_RATIO_MEAN for English
+    into Arabic)."""
     if hits is None or anchored is None:
         hits, anchored = _no_hits, [False] * len(src)
-    shared = Shared(hits, anchored)
+    shared = Shared(hits, anchored, mean)
     src_pars = _paragraphs(src)
     tgt_pars = _paragraphs(tgt)
     if len(src_pars) == len(tgt_pars) and len(src_pars) > 1:
@@ -98,8 +101,9 @@ class Shared:
     """Anchors a group of source sentences has in a group of target sentences; an anchor
     counts once however many of the target sentences have it."""
 
-    def __init__(self, hits, anchored):
+    def __init__(self, hits, anchored, mean: float = LOG_RATIO_MEAN):
         self.anchored = anchored
+        self.mean = mean  # the length prior's expected log ratio, target over source
         self._hits = hits
         self._cache: dict[tuple[int, int], int] = {}
 
@@ -164,6 +168,7 @@ def _fill(si, ti, cs, ct, lo, hi, shared: Shared):
     n, m = len(si), len(ti)
     inf = math.inf
     log, sqrt = math.log, math.sqrt
+    mean = shared.mean
     anchored = [k for k in range(n) if shared.anchored[si[k]]]
     found: dict[int, list[tuple[int, int]]] = {}  # source k -> (j, anchor bits) where it has any
 
@@ -208,7 +213,7 @@ def _fill(si, ti, cs, ct, lo, hi, shared: Shared):
                         cost = prior + SKIP_COST
                     else:  # length_cost(ls, lt), inline: this loop is the aligner's time
                         sd = LOG_RATIO_SD * sqrt(1 + 80 / (ls + lt))
-                        z = (log(lt / ls) - LOG_RATIO_MEAN) / sd
+                        z = (log(lt / ls) - mean) / sd
                         cost = prior + z * z / 2
                     if mine and here + cost - 6.0 <= top + 1e-9:
                         count = 0
@@ -341,9 +346,9 @@ def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def _z(ls: int, lt: int) -> float:
+def _z(ls: int, lt: int, mean: float = LOG_RATIO_MEAN) -> float:
     sd = LOG_RATIO_SD * math.sqrt(1 + 80 / (ls + lt))
-    return (math.log(lt / ls) - LOG_RATIO_MEAN) / sd
+    return (math.log(lt / ls) - mean) / sd
 
 
 def _split_lopsided(bead: Bead, src, tgt, shared) -> list[Bead]:
@@ -358,8 +363,8 @@ def _split_lopsided(bead: Bead, src, tgt, shared) -> list[Bead]:
     l1, l2 = (len(side[i].text) for i in many)
     lo = len(other[one[0]].text)
 
-    def z(a: int, b: int) -> float:  # always as English over Arabic
-        return _z(a, b) if many is bead.src else _z(b, a)
+    def z(a: int, b: int) -> float:  # always as target over source
+        return _z(a, b, shared.mean) if many is bead.src else _z(b, a, shared.mean)
 
     if abs(z(l1 + l2, lo)) < LOPSIDED_Z:
         return [bead]

@@ -48,9 +48,17 @@ class Quantity:
     def same(self, other: "Quantity") -> bool:
         if any(_close(a, b) for a in self.values for b in other.values):
             return True
-        # a phone or reference number grouped differently (116123 / 116 123)
+        # a phone or reference number grouped differently (116123 / 116 123); not a figure
+        # with a scale word, whose digits are not its value (`300 ألف` is no 30,000)
         d1, d2 = _digits(self.text), _digits(other.text)
-        return min(len(d1), len(d2)) >= 2 and max(len(d1), len(d2)) >= 5 and (d1 in d2 or d2 in d1)
+        return min(len(d1), len(d2)) >= 2 and max(len(d1), len(d2)) >= 5 and (d1 in d2 or d2 in d1) \
+            and _as_written(d1, self) and _as_written(d2, other)
+
+
+def _as_written(digits: str, q: Quantity) -> bool:
+    """Is the quantity its digits, grouped some way (no scale word, sign or suffix)?"""
+    return any(_close(float(digits), v) for v in q.values) or \
+        re.fullmatch(r"[\d\s.,:\u0660-\u0669\u06F0-\u06F9\u066B\u066C]+", q.text) is not None
 
 
 def _digits(text: str) -> str:
@@ -145,6 +153,7 @@ _AR_WORD_RE = re.compile(
     rf"{_NOT_AR}{_CLITIC}(?P<w1>{_alt(_AR_WORDS)})(?:\s+(?P<teen>عشر|عشرة){_END_AR}"
     rf"|\s+و(?P<w2>{_alt(_AR_TENS)}))?{_END_AR}(?:\s*(?P<scale>{_alt(_AR_SCALE)}){_END_AR})?")
 _AR_TEEN_12 = re.compile(rf"{_NOT_AR}{_CLITIC}(?:اثنا|اثني|اثنتا|اثنتي)\s+عشرة?{_END_AR}")
+_AR_TEEN_11 = re.compile(rf"{_NOT_AR}{_CLITIC}(?:أحد|احد|إحدى|احدى)\s+عشرة?{_END_AR}")  # not أحد alone: "one"
 _AR_DUAL_RE = re.compile(rf"{_NOT_AR}{_CLITIC}(?P<w>{_alt(_AR_DUAL)}){_END_AR}")
 _AR_ORDINALS = {}
 for _n, _stems in enumerate((("أول", "أولى", "حادي", "حادية"), ("ثاني", "ثانية"), ("ثالث", "ثالثة"),
@@ -212,6 +221,8 @@ def arabic_numbers(text: str) -> list[Quantity]:
         add(Quantity(float(v), m.start("o"), m.end(), m.group(), reportable=False, ordinal=True))
     for m in _AR_TEEN_12.finditer(text):
         add(Quantity(12, m.start(), m.end(), m.group(), kind="words"))
+    for m in _AR_TEEN_11.finditer(text):
+        add(Quantity(11, m.start(), m.end(), m.group(), kind="words"))
     for m in _AR_WORD_RE.finditer(text):
         w1 = m.group("w1")
         if w1 in ("اثنين", "إثنين") and text[max(0, m.start("w1") - 2):m.start("w1")] == "ال":
@@ -246,7 +257,8 @@ _EN_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty
 _EN_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
              "bn": 1e9, "mn": 1e6, "m": 1e6, "tn": 1e12, "k": 1e3}
 _EN_WORD_SCALE = {k: v for k, v in _EN_SCALE.items() if len(k) > 2}
-_EN_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?[½¼¾]?|\d+(?:[.:]\d+)?[½¼¾]?"
+# (continental grouping, `1.250.000`, is read whole: it is one figure, grouped wrongly)
+_EN_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?[½¼¾]?|\d{1,3}(?:\.\d{3}){2,}(?![.\d])|\d+(?:[.:]\d+)?[½¼¾]?"
 _EN_DIGIT_RE = re.compile(
     rf"(?<![\w.])(?<!\d,)(?P<n>{_EN_NUM})(?:(?P<ord>st|nd|rd|th)|(?P<decade>(?<=0)['’]?s))?"
     rf"(?:\s?(?P<scale>{_alt(_EN_SCALE)})|(?P<ampm>\s?[ap]\.?m\b\.?))?(?![\w])", re.I)
@@ -361,22 +373,33 @@ _AR_WEEKDAY_RE = re.compile(
 _EN_WEEKDAY_RE = re.compile(rf"\b(?P<d>{'|'.join(WEEKDAYS_EN)})\b")
 
 
+def arabic_month_spans(text: str) -> list[tuple[int, tuple[int, int]]]:
+    """(month 0-11, span of its name) of each Arabic month name next to a day or year."""
+    return [(_AR_MONTH_OF[m.group("a") or m.group("b")], m.span("a") if m.group("a") else m.span("b"))
+            for m in _AR_MONTH_RE.finditer(text)]
+
+
 def arabic_months(text: str) -> set[int]:
-    return {_AR_MONTH_OF[m.group("a") or m.group("b")] for m in _AR_MONTH_RE.finditer(text)}
+    return {n for n, _ in arabic_month_spans(text)}
 
 
 def english_months(text: str) -> set[int]:
     return {MONTHS_EN.index(m.group("a") or m.group("b")) for m in _EN_MONTH_RE.finditer(text)}
 
 
-def arabic_weekdays(text: str) -> set[int]:
-    out = set()
+def arabic_weekday_spans(text: str) -> list[tuple[int, tuple[int, int]]]:
+    """(weekday 0-6 from Monday, span of its name) of each Arabic weekday."""
+    out = []
     for m in _AR_WEEKDAY_RE.finditer(text):
         d = m.group("d")
         if d in ("الأحد", "الاحد", "الاثنين", "الإثنين") and not m.group("yawm"):
             continue
-        out.add(_AR_WEEKDAY_OF[d])
+        out.append((_AR_WEEKDAY_OF[d], m.span("d")))
     return out
+
+
+def arabic_weekdays(text: str) -> set[int]:
+    return {n for n, _ in arabic_weekday_spans(text)}
 
 
 def english_weekdays(text: str) -> set[int]:

@@ -5,10 +5,11 @@ canonical or variant spelling) whose English form does not appear in the aligned
 sentence or the ones beside it: dropped, or transliterated another way (`Antony Blinkin`).
 Accepted as present: the house form and its listed variants (TM001 reports those), a
 person's surname (`Blinken`), a place's demonym (`Russian`, `French`), an organisation's
-acronym (`WHO`, `U.N.`, `ECDC` for European Centre for Disease Prevention and Control), an outlet's last word (`the Post`). Titles, and entries the
-glossary notes as ordinary words too (`حماس`, `الجزيرة`), are not checked. A missing
-place is reported as info: translations often name a place another way (`لندن` →
-Downing Street, `كوريا الشمالية` → the North).
+acronym (`WHO`, `U.N.`, `ECDC` for European Centre for Disease Prevention and Control),
+an outlet's last word (`the Post`). Titles, and entries the glossary notes as ordinary
+words too (`حماس`, `الجزيرة`), are not checked. A missing place is reported as info:
+translations often name a place another way (`لندن` → Downing Street, `كوريا الشمالية` →
+the North).
 Why: names are what readers and archives search by; MT drops them or spells them anew.
 Example: source `التقى أنتوني بلينكن نظيره في جنيف`, translation `He met his counterpart
 in Geneva.` → Antony Blinken is missing.
@@ -18,18 +19,29 @@ number of words, each equal or a few letters off (as PR010 measures), at least o
 word being no English word (word lists and hunspell) and no other glossary name; a
 surname alone is corrected to the surname. Listed English variants are TM001's (fixed
 there). None when the name is missing altogether: where it would go is a guess.
+`check --fix --unsafe-fixes` applies it to a translation (X.en.md beside X.ar.md, or
+--source/--target) with the other rules' fixes. Where TM001 or TM003 reports the same
+name inside the sentence (`Coved-19`), that finding alone is shown: one artifact.
+English into Arabic: a glossary name in the English source (its house English or a
+listed variant, as written) whose Arabic (house form or variant, through the clitics; a
+person's surname, a place's adjective: `روسيا` → `الروسية`) or English kept in Latin is
+not in the aligned Arabic; no fix. Info there: an acronym (`MERS` may be spelled out,
+`ISIS` written `داعش`), and a name with a word of its house Arabic (`أسوشيتيد برس` for
+`أسوشيتد برس`: spelled another way, a house-style matter). A name inside a longer English
+name (`Trades Union Congress`) is that other name.
 """
 
 import re
 from itertools import pairwise
 
-from mt_repair.pairs.base import PairRule
+from mt_repair.pairs.base import BOTH, PairRule
 from mt_repair.rules.base import INFO, UNSAFE, WARNING, quote
 from mt_repair.types import Fix
 
-RULE = PairRule("PR001", "pair-glossary-term", WARNING, __doc__)
+RULE = PairRule("PR001", "pair-glossary-term", WARNING, __doc__, directions=BOTH)
 
 _CAPS_RE = re.compile(r"(?<![\w.])[A-Z]{3,6}(?![\w.])")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")  # SARS, MERS-CoV, SARS-CoV-2
 
 
 def _initials(name: str) -> str:
@@ -52,8 +64,9 @@ def _acronym_of(entry, text: str) -> bool:
 
 
 def check(pair):
-    if not pair.target_is_english:
+    if not pair.target_as_expected:
         return
+    arabic = not pair.source_is_arabic  # the house form to look for is the entry's Arabic
     by_sentence = {}
     for m in pair.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -62,22 +75,51 @@ def check(pair):
         seen = set()
         for i in bead.src:
             for m in by_sentence.get(i, ()):
-                if m.entry.en in seen or pair.accepted(m.entry).search(text) or _acronym_of(m.entry, text):
+                if m.entry.en in seen or pair.accepted_in_target(m.entry).search(text) \
+                        or _acronym_of(m.entry, text):
                     continue
                 seen.add(m.entry.en)
-                near = _near_miss(pair, bead, m.entry)
+                near = None if arabic else _near_miss(pair, bead, m.entry)
                 if near is not None:
                     s, e, written, house = near
                     yield RULE.finding(s, e, f"the source has {quote(m.source)} (line {pair.src[i].line}); "
                                              f"{quote(written)} looks like {quote(house)} misspelled",
-                                       Fix.replace(s, e, house, UNSAFE))
+                                       Fix.replace(s, e, house, UNSAFE), subject=m.entry.en)
                     continue
                 s, e = pair.target_span(k)
                 # places are often rendered by another name (London -> Downing Street, the North):
                 # a hint, not a warning
+                # an Arabic translation may spell an acronym out (`MERS` -> `متلازمة الشرق الأوسط التنفسية`)
+                # or use its own (`ISIS` -> `داعش`); a name with a word of the house Arabic is
+                # spelled another way (`أسوشيتيد برس`), a house-style matter: hints
+                other = arabic and _spelled_otherwise(m.entry, text)
+                hint = m.entry.type == "place" or arabic and (_ACRONYM_RE.fullmatch(m.source) is not None or other)
+                what = "the translation spells it otherwise than" if other else "the translation has no"
                 yield RULE.finding(s, e, f"the source has {quote(m.source)} (line {pair.src[i].line}) but "
-                                         f"the translation has no {quote(m.entry.en)}",
-                                   severity=INFO if m.entry.type == "place" else None)
+                                         f"{what} {quote(m.entry.ar if arabic else m.entry.en)}",
+                                   severity=INFO if hint else None, subject=m.entry.en)
+
+
+_AR_TOKEN_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
+_AR_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def _spelled_otherwise(entry, text: str) -> bool:
+    """A content word (four letters or more) of the entry's Arabic forms is in `text`,
+    as written, after a clitic, or one letter off (`أسوشيتيد` for `أسوشيتد`)."""
+    from mt_repair.pairs.pr010_latin_copy import _distance
+
+    words = {w for f in (entry.ar, *entry.ar_variants) for w in _AR_TOKEN_RE.findall(f.lstrip("~"))}
+    words = {w[2:] if w.startswith("ال") and len(w) > 5 else w for w in words}
+    words = {w for w in words if len(w) >= 4}
+    if not words:
+        return False
+    for tok in set(_AR_TOKEN_RE.findall(text)):
+        forms = {tok, *(tok[len(c):] for c in _AR_CLITICS if tok.startswith(c) and len(tok) - len(c) >= 4)}
+        for f in forms:
+            if any(f == w or _distance(f, w, 1) <= 1 for w in words):
+                return True
+    return False
 
 
 # a name's words: letters, an `al-`/`el-` article kept with its noun; a possessive `'s` or a

@@ -10,25 +10,28 @@ dropped), and a number in the translation that the source does not have, shown a
 English that stands for it when there is one (`٠٩:٤٥` against `10:15`, `ثلاث عشرة` against
 `Thirty`, `الجدول 2` against `Table 3`). Only digits and unambiguous number words are
 reported; words such as `one` or `ست` only serve to match. Ordinals (21st) are not reported.
-Not reported: a source figure whose digits the translation writes the same way inside
+Not reported: a figure whose digits the other side writes the same way inside
 an identifier, unit or reference (`5G`, `120km/h`, `F-16`, `IL6`, `Table2`, `Fig.1,1`,
 `4x109/L`, the `1930s`), and Roman numerals that render it (`النوع 2` = `type-II`).
 Why: a wrong figure is the costliest MT error in news, and the easiest to miss.
 Example: source `قُتل 45 شخصاً`, translation `54 people were killed.`
+Directions: both. With an English source and an Arabic translation the same comparison
+runs the other way (`45 people` against `٥٤ شخصاً`, `3.5 billion` against `٣٫٥ مليار`,
+`twenty-five` against `خمسة وعشرين`).
 Fix: none; only the source can say which figure is right.
 """
 
 import math
 import re
 
-from mt_repair.pairs.base import PairRule
+from mt_repair.pairs.base import BOTH, PairRule
 from mt_repair.rules.base import WARNING, quote
 
-RULE = PairRule("PR002", "pair-number-mismatch", WARNING, __doc__)
+RULE = PairRule("PR002", "pair-number-mismatch", WARNING, __doc__, directions=BOTH)
 
 
 def check(pair):
-    if not pair.target_is_english:
+    if not pair.target_as_expected:
         return
     for k, bead in pair.translated_beads():
         wsi, wti = pair.window(k)
@@ -42,6 +45,9 @@ def check(pair):
                 if q.reportable and not any(q.same(t) for t in bead_tgt)]
         extra = [(j, t) for j in bead.tgt for t in pair.tgt_numbers[j]
                  if t.reportable and not t.ordinal and not any(t.same(q) for q in win_src)]
+        if extra:  # digits the source writes inside a reference the parser leaves alone (`Table33`)
+            src_text = pair.source_text(wsi).translate(_DIGITS)
+            extra = [(j, t) for j, t in extra if not _written_alike(t, src_text)]
         used = set()
         for j, t in extra:
             options = sorted(range(len(lost)), key=lambda n: _likeness(t.value, lost[n][1].value))
@@ -72,8 +78,11 @@ def check(pair):
                 win_text = pair.target_text(wti).translate(_DIGITS)
             if n is not None and _written_alike(q, win_text):
                 continue  # `الجدول 2` / `Table2`, `للإنترلوكين 6` / `anti-IL6`, `1930` / `1930s`
-            if spare.get(q.kind):
-                j, t = spare[q.kind].pop(0)
+            pool = spare.get(q.kind)
+            if not pool and not q.kind and not pair.source_is_arabic:
+                pool = spare["words"]  # English digits into Arabic may come out as words (`35`, `خمسة وعشرون`)
+            if pool:
+                j, t = pool.pop(0)
                 yield RULE.finding(pair.tgt[j].start + t.start, pair.tgt[j].start + t.end,
                                    f"{quote(t.text)} in the translation, but the source has {quote(q.text)} "
                                    f"(line {pair.src[i].line})")

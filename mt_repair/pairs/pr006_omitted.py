@@ -5,22 +5,23 @@ sentence translates (consecutive ones are reported together), or an aligned Engl
 sentence less than 0.4 times as long as its source of 40 characters or more (English
 runs 1.09 times the Arabic on NTREX-128; 0.4 is five standard deviations below, and no
 NTREX pair falls under it). The finding sits where the missing text belongs.
+Directions: both (the same limits, as target over source characters).
 Why: MT drops sentences and clauses silently, especially long ones and in batches.
 Example: a three-sentence paragraph whose translation has two sentences.
 Fix: none.
 """
 
-from mt_repair.pairs.base import PairRule
+from mt_repair.pairs.base import BOTH, PairRule
 from mt_repair.rules.base import WARNING, quote
 
-RULE = PairRule("PR006", "pair-omitted", WARNING, __doc__)
+RULE = PairRule("PR006", "pair-omitted", WARNING, __doc__, directions=BOTH)
 MIN_WORDS = 4
 SHORT_RATIO = 0.4
 MIN_CHARS = 40
 
 
 def check(pair):
-    if not pair.target_is_english:
+    if not pair.target_as_expected:
         return
     beads = pair.beads
     for run in pair.one_sided_runs("src"):

@@ -16,6 +16,9 @@ Severity: info. The check is as good as the glossary's Arabic forms: a source th
 a name in a form the glossary does not list (`الناتو` for NATO) looks like a source without
 it; on NTREX-128, 18 such hints over 42,000 words, none a real addition. On real
 Arabic→English MT it finds `HIV` written for "the virus" (26 times in the weakest system).
+English into Arabic: a glossary person, organisation or term written in the Arabic (its
+house Arabic or a variant, through the clitics) whose English (any form PR001 accepts:
+surname, acronym) the aligned English sentences and those beside them do not have.
 Fix: none (display only): the right name is in the source.
 """
 
@@ -23,11 +26,11 @@ from __future__ import annotations
 
 import re
 
-from mt_repair.pairs.base import PairRule
+from mt_repair.pairs.base import BOTH, PairRule
 from mt_repair.rules.base import INFO, quote
 from mt_repair.translate.terms import protectable
 
-RULE = PairRule("PR009", "pair-added-name", INFO, __doc__)
+RULE = PairRule("PR009", "pair-added-name", INFO, __doc__, directions=BOTH)
 
 _TYPES = ("person", "org", "term")
 
@@ -62,8 +65,34 @@ def _part_of(form: str, entry) -> bool:
                for g in (entry.en, *entry.en_variants))
 
 
+def _in_arabic(pair):
+    """English into Arabic: the Arabic target's glossary names, against the English source."""
+    from mt_repair.pairs.pr001_glossary_term import _acronym_of
+    from mt_repair.translate.terms import TermIndex
+
+    index = TermIndex(pair.settings.glossary)
+    for k, bead in pair.translated_beads():
+        source = None
+        for j in bead.tgt:
+            sentence = pair.tgt[j]
+            for t in index.find(sentence.text):
+                entry = t.entry
+                if t.kind != "glossary" or entry is None or entry.type not in _TYPES:
+                    continue
+                if source is None:
+                    source = pair.source_text(pair.window(k)[0])
+                if pair.accepted(entry).search(source) or _acronym_of(entry, source):
+                    continue
+                s = sentence.start + t.start
+                yield RULE.finding(s, sentence.start + t.end, f"the translation names {quote(t.source)} "
+                                                              f"({entry.en}), which the source does not have")
+
+
 def check(pair):
-    if not pair.target_is_english or pair.settings.glossary is None:
+    if not pair.target_as_expected or pair.settings.glossary is None:
+        return
+    if not pair.source_is_arabic:
+        yield from _in_arabic(pair)
         return
     rx, by_form = _finder(pair.settings.glossary)
     if rx is None:

@@ -21,6 +21,9 @@ changed letter in a drug or a strain name is a factual error that no English spe
 checker sees.
 Example: source `وكان RaTG13 أقرب الفيروسات`, translation `RTG13 was the closest virus`
 -> «RTG13» should be «RaTG13» as in the source.
+English into Arabic: only identifiers of the English source (`RaTG13`, `CD4`, `IL-6`),
+which an Arabic translation keeps in Latin, and only garbled copies (a missing one may be
+transliterated: `كوفيد-19`).
 Fix: unsafe for a garbled copy (the source's spelling replaces it); none for a missing one.
 """
 
@@ -28,11 +31,11 @@ import bisect
 import re
 
 from mt_repair.document import Document
-from mt_repair.pairs.base import PairRule
+from mt_repair.pairs.base import BOTH, PairRule
 from mt_repair.rules.base import INFO, UNSAFE, WARNING, quote
 from mt_repair.types import Fix
 
-RULE = PairRule("PR010", "pair-latin-copy", WARNING, __doc__)
+RULE = PairRule("PR010", "pair-latin-copy", WARNING, __doc__, directions=BOTH)
 
 _TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-.'][A-Za-z0-9]+)*")
 _ENTITY_NAMES = frozenset("gt lt amp quot nbsp apos".split())
@@ -71,7 +74,7 @@ def _source_tokens(pair):
 
 
 def check(pair):
-    if not pair.target_is_english or not re.search(r"[A-Za-z]{2}", pair.source):
+    if not pair.target_as_expected or not re.search(r"[A-Za-z]{2}", pair.source):
         return
     tokens = list(_source_tokens(pair))
     if not tokens:
@@ -88,6 +91,8 @@ def check(pair):
         by_sentence.setdefault(bisect.bisect_right(starts, pos) - 1, []).append((pos, tok))
     reported = set()
     for pos, tok in tokens:
+        if not pair.source_is_arabic and not _identifier(tok):
+            continue  # an English source's words are translated; its codes are copied
         i = bisect.bisect_right(starts, pos) - 1
         k = owner.get(i)
         if i < 0 or k is None or k not in translated:
@@ -105,6 +110,8 @@ def check(pair):
                 cand = m.group()
                 if cand.casefold() in others or len(cand) < 3:
                     continue
+                if not pair.source_is_arabic and tok[-1:] == "s" and cand.casefold() == tok[:-1].casefold():
+                    continue  # `IFNs` -> `IFN`: Arabic says the plural in its own words
                 d = _distance(cand.casefold(), tok.casefold(), limit)
                 if d <= limit and d * 3 <= len(tok) and (best is None or d < best[0]):
                     best = (d, sent.start + m.start(), sent.start + m.end(), cand)
@@ -115,7 +122,7 @@ def check(pair):
             reported.add((s, e))
             yield RULE.finding(s, e, f"{quote(cand)} should be {quote(tok)} as in the source",
                                Fix.replace(s, e, tok, UNSAFE))
-        elif (_identifier(tok) or len(tok) >= 5 and not tok.isupper()) and \
+        elif pair.source_is_arabic and (_identifier(tok) or len(tok) >= 5 and not tok.isupper()) and \
                 tok.casefold() not in pair.target_text(pair.window(k)[1]).casefold():
             # (the sentences either side may hold it: alignment is not exact)
             s, e = pair.target_span(k)
