@@ -306,3 +306,72 @@ def test_clause_candidates_give_the_matches_of_finditer():
         assert [m.span() for m in rp002._clause_matches(line, [(0, len(line), line)])] == old, line
         matched += len(old)
     assert matched > 50  # the generator does produce echoes
+
+
+# --- RP002: the loop pattern only where an item's first word comes back twice ---
+
+def test_loop_pattern_on_long_lines_of_repeated_words(settings):
+    # _LOOP was tried at every word with each item length (0.6-0.9 s/MB: 2-3x news)
+    for unit in ("About 250.000 people marched on Sunday.", "أطلقت 400 طائرة و18 صاروخاً ب5 دقائق", "1a "):
+        run_rule("RP002", unit * 3000, settings)
+
+
+def test_loop_candidates_give_the_matches_of_finditer():
+    # every position where _LOOP can match is tried, in order (a copy glued to the
+    # item's last word with no blank or mark between is the one shape left out: no
+    # empty separator here)
+    import random
+
+    from mt_repair.document import Document
+    from mt_repair.rules import rp002_word_echo as rp002
+    rng = random.Random(12)
+    vocab = ["fever", "Fever", "FEVER", "a", "cup", "كبير", "وكبير", "فكبير", "الخاصة", "بالمعايير", "HIV",
+             "IL-6", "hand-held", "don't", "2", "covid-19", "at", "school", "مفيدًا", "İx", "ix", "ß", "ss",
+             "the", "and", "or", "ثم", "أو"]  # not a bare `و`: `و` + ` و` glues a copy (`وو`)
+    seps = [" "] * 10 + [", ", " ، ", "،", ",", " and ", " or ", " then ", " ثم ", " أو ", " و", ". ", "-",
+                         "/", "  ", "\t", ";", "؛ ", ": ", " (", ") "]
+    matched = 0
+    for _ in range(4000):
+        words = []
+        for _ in range(rng.randint(3, 25)):
+            if len(words) > 2 and rng.random() < 0.5:  # copies of a recent stretch
+                j = rng.randrange(max(0, len(words) - 6), len(words))
+                words.extend(words[j:j + rng.randint(1, 4)])
+            else:
+                words.append(rng.choice(vocab))
+        line = "".join(w + rng.choice(seps) for w in words)
+        doc = Document(line)
+        lines = rp002._candidate_lines(doc)[0]
+        old = [m.span() for ls, le, _ in lines for m in rp002._LOOP.finditer(line, ls, le)]
+        assert [m.span() for m in rp002._loop_matches(line, lines)] == old, line
+        matched += len(old)
+    assert matched > 200  # the generator does produce loops
+
+
+def test_phrase_loop_line_filter_keeps_every_match():
+    # RP003 scans only lines where a phrase's second word comes back 2-8 tokens on (a
+    # drifted foreign document repeats its pairs further apart); the matches are those
+    # of the scan of every line with a repeated pair
+    import random
+
+    from mt_repair.document import Document
+    from mt_repair.rules import rp003_phrase_loop as rp003
+    rng = random.Random(13)
+    vocab = ["the", "city", "in", "The", "CITY", "ضد", "روسيا", "مفيدًا", "(the", "city,", "«روسيا", "x1city",
+             "a-city", "İx", "ix", "ß", "ss", "2020", "and", "ς", "σ"]
+    seps = [" "] * 6 + ["  ", "\t", ", ", ". ", "\u00a0"]
+    matched = 0
+    for _ in range(3000):
+        words = []
+        for _ in range(rng.randint(3, 30)):
+            if len(words) > 3 and rng.random() < 0.3:  # a copy of a recent stretch, right after it
+                j = rng.randrange(max(0, len(words) - 8), len(words) - 1)
+                words.extend(words[j:j + rng.randint(2, 8)])
+            else:
+                words.append(rng.choice(vocab))
+        text = "".join(w + rng.choice(seps) for w in words)
+        lines = Document(text).lines_with_repeated_pair
+        every = [m.span() for ls, le, _ in lines for m in rp003._LOOP.finditer(text, ls, le)]
+        assert [m.span() for m in rp003._matches(Document(text))] == every, text
+        matched += len(every)
+    assert matched > 100

@@ -3,7 +3,8 @@
 What: three things that make a figure unreadable.
 1. Thousands groups stored in reverse order in Arabic (`866 8 مريضاً` for 8,866, `000 100
    نسمة` for 100,000, `053 90 حالة`): a three-digit group followed by a shorter one, or a
-   group that starts with a zero, before the word it counts. MT systems learn this from UN
+   group that starts with a zero, before the word it counts; a first group that starts
+   with a zero wherever it stands (`0.31/000 100)` for 0.31/100,000). MT systems learn this from UN
    documents, which store `8 866` group by group right to left: bidi display shows it
    right in Arabic text, but search, copying, speech and any comparison read 866 and 8.
 2. `.` used to group thousands (`40.000 مريض`, `8.866 cases`) in a text that also writes
@@ -14,7 +15,9 @@ What: three things that make a figure unreadable.
 4. A group of four digits or more before a thousands comma (`1051,635`): a group lost
    or a comma misplaced (a year before a comma, `2020,100`, is left alone). In English,
    `.` before three digits and a plural count (`8.866 cases`): nothing counted that way
-   comes in fractions.
+   comes in fractions; and, in a text that groups its other figures with commas, before a
+   lower-case word or, from 10.000 up, anywhere but before a unit (`infected 128.948, with
+   21,815 recovered`): no English figure in NTREX-128 or the TICO-19 references is written so.
 Not flagged: an article that consistently groups thousands with `.` (a house style), a
 decimal before a scale word or unit (`1.234 مليون`, `2.125 mm`), `0.125`, IP addresses,
 versions (`v1.000`), dates (`12.05.2020`), phone numbers (`0800 555 111`).
@@ -43,6 +46,11 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _REVERSED = lazy_re(
     rf"(?<![\w.,\u060C\u066B\u066C:/+\-])(?P<n>(?P<first>{_D}{{3}})(?:{_SP}{_D}{{3}})*{_SP}(?P<last>{_D}{{1,3}}))"
     rf"(?!{_D}|[.,\u066B\u066C]{_D}|{_SP}{_D}|[:/\-])(?={_SP}*(?:[{AR_LETTER}]|[%٪]))")
+# ... and a first group that starts with a zero, which no figure does (`0.31/000 100)` for
+# 0.31/100,000), wherever it ends: before a bracket or punctuation too, and after a slash
+_REVERSED_ZERO = lazy_re(
+    rf"(?<![\w.,\u060C\u066B\u066C:+\-])(?P<n>(?P<first>[0٠۰]{_D}{{2}})(?:{_SP}{_D}{{3}})*{_SP}(?P<last>{_D}{{1,3}}))"
+    rf"(?!{_D}|[.,\u066B\u066C]{_D}|{_SP}{_D}|[:/\-])(?=[ \t)\]،؛,.]|$)")
 # 2. `.` groups: 40.000, 1.500.000 (not 0.125, v1.000, 12.05.2020, 192.168.100.200)
 _DOT = lazy_re(rf"(?<![\w.,\u060C\u066B\u066C])(?P<n>{_D}{{1,3}}(?:\.{_D}{{3}})+)(?!{_D}|[.,]{_D})")
 _SCALE_OR_UNIT = lazy_re(
@@ -51,6 +59,8 @@ _SCALE_OR_UNIT = lazy_re(
     r"|[a-zA-Zµμ°]{1,3}\b(?![a-zA-Z])"  # a unit abbreviation: mm, kg, mg, km, °C
     r"|(?:ملغ|ملغم|مغ|كغ|كلغ|كم|سم|ملم|مم|مل|لتر|غرام|جرام|كيلو|ميل|متر|درجة|ثانية|ثوان|دقيقة|نقطة|نقاط)"
     rf"(?![{AR_LETTER}]))", re.I)
+# short English words that the unit pattern's "one to three letters" would take for a unit
+_FUNCTION_WORD = lazy_re(r"[ \t]+(?:as|at|by|of|on|or|to|and|the|for|was|are|is|has|had|who|but|not|so|were|have)\b")
 # what else a text uses to write thousands, or `.` as a decimal point
 # (the Arabic comma `،` is no thousands separator: part 3 reports it, so it is no evidence here)
 _COMMA_GROUPS = lazy_re(rf"(?<![\w.,]){_D}{{1,3}}(?:[,\u066C]{_D}{{3}})+(?!{_D}|[.,]{_D})")
@@ -60,7 +70,7 @@ _DECIMAL_DOT = lazy_re(rf"(?<![\w.,]){_D}+\.(?:{_D}{{1,2}}|{_D}{{4,}})(?!{_D}|[.
 _LOWER_WORD = lazy_re(r"\s+[a-z]{3,}")
 # a plural count noun after the figure (`8.866 cases`, `128.948 confirmed deaths`): no
 # decimal counts people or cases; measures that take fractions are not counted
-_COUNTED = lazy_re(r"[ \t]+(?:[a-z]+[ \t]+)?[a-z]{2,}(?:s|people|children|men|women)\b")
+_COUNTED = lazy_re(r"[ \t]+(?:[a-z]+[ \t]+)?(?:[a-z]{2,}s|people|children|men|women)\b")
 _NOT_COUNTED = lazy_re(r"[ \t]+(?:times|fold|units|points|seconds|minutes|hours|days|weeks|months|years|"
                           r"degrees|percent|ms|metres|meters|miles|grams|litres|liters|tons|tonnes|dollars|euros|"
                           r"pounds|kilos|kilograms|kilometres|kilometers|log|logs)\b")
@@ -128,10 +138,12 @@ def _reversed(doc, lines):
     for (ls, le, body), arabic in lines:
         if not arabic or " " not in body:
             continue
-        for m in _REVERSED.finditer(body):
+        seen = set()
+        for m in [*_REVERSED.finditer(body), *_REVERSED_ZERO.finditer(body)]:
             first, last = _digits(m.group("first")), _digits(m.group("last"))
-            if not (first.startswith("0") or len(last) < 3):
+            if not (first.startswith("0") or len(last) < 3) or m.span("n") in seen:
                 continue
+            seen.add(m.span("n"))
             s, e = ls + m.start("n"), ls + m.end("n")
             if doc.overlaps_skip(s, e):
                 continue
@@ -170,7 +182,7 @@ def _dots(doc, lines):
             if groups[0] == "0" or (len(groups) == 4 and all(int(g) <= 255 for g in groups)):
                 continue  # 0.125; an IP address
             after = body[m.end():]
-            if _SCALE_OR_UNIT.match(after):
+            if _SCALE_OR_UNIT.match(after) and (arabic or not _FUNCTION_WORD.match(after)):
                 continue
             s, e = ls + m.start("n"), ls + m.end("n")
             if doc.overlaps_skip(s, e):
@@ -183,7 +195,10 @@ def _dots(doc, lines):
                     continue  # a consistent house style
             elif len(groups) > 2 or (groups[1] == "000" and int(groups[0]) >= 10):
                 why = "in English «.» is the decimal point"
-            elif why is None or not _LOWER_WORD.match(after) or "comma" not in why:
+            elif why is not None and "comma" in why and not _NOT_COUNTED.match(after) and (
+                    _LOWER_WORD.match(after) or int(_digits(groups[0])) >= 10):
+                pass  # `128.948, with 15.887, and 21,815`: the text groups its other figures with commas
+            else:
                 if not _COUNTED.match(after) or _NOT_COUNTED.match(after):
                     continue
                 why = "what it counts comes in whole numbers"  # `8.866 cases`

@@ -9,12 +9,15 @@ Real MT systems switch digit systems from segment to segment; no paragraph or do
 of the 600 TICO-19 Arabic references or the 1,997 NTREX-128 Arabic lines mixes them.
 A figure typeset with the Arabic decimal, thousands or percent sign (`٣٫٥ مليار`,
 `١٬٢٠٠`, `١٢٪`) beside Western digits is a house style for figures, not reported.
+In an English line, any number in Arabic-Indic or Persian digits (`rose to ١٢٣`): English
+writes Western digits, and MT copies the source's.
 Not flagged: digits that belong to a Latin name or code (`COVID-19`, `F-16`, `G20`, `5G`),
-digits inside URLs and code, lines that are English.
+digits inside URLs and code, Arabic-Indic digits beside Arabic words in an English line
+(a quoted Arabic phrase).
 Why: the article looks assembled from pieces; readers and search see two spellings of
 one figure.
 Example: `وفي ٢٠ كانون الثاني أُبلغ عن 30 إصابة` -> the minority system rewritten.
-Fix: a number mixed within itself: safe (its digits rewritten in the text's main system,
+Fix: a number in an English line: safe (Western digits, value unchanged). A number mixed within itself: safe (its digits rewritten in the text's main system,
 values unchanged), unless its groups are separated by spaces (`2020 ١٥` may be two
 numbers side by side): then unsafe. A number in the paragraph's other system, or a paragraph in the
 document's other system: unsafe (the same rewrite, all of the paragraph's numbers at once).
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
+from mt_repair.text import AR_LETTER
 from mt_repair.types import Edit, Fix
 
 RULE = Rule("NU004", "mixed-digits", "numbers", WARNING, __doc__)
@@ -54,13 +58,35 @@ def _convert(s: str, to: int) -> str:
     return "".join(out)
 
 
+_AR_LETTER_NEAR = lazy_re(f"[{AR_LETTER}]")
+
+
+def _in_english(doc, ls, body):
+    """`rose to ١٢٣`: English writes Western digits; an Arabic-Indic figure is one the
+    system copied from its source. Digits beside Arabic words (a quoted Arabic phrase) stay."""
+    if not _NON_WESTERN.search(body):
+        return
+    for m in _NUMBER.finditer(body):
+        n = m.group()
+        if not _NON_WESTERN.search(n) or _AR_LETTER_NEAR.search(body, max(0, m.start() - 20), m.end() + 20):
+            continue
+        s, e = ls + m.start(), ls + m.end()
+        if doc.overlaps_skip(s, e):
+            continue
+        yield RULE.finding(s, e, f"{quote(n)} in Arabic-Indic digits in English text",
+                           Fix.replace(s, e, _convert(n, 0), SAFE))
+
+
 def check(doc, settings):
     text = doc.text
     if not _NON_WESTERN.search(text):
         return
     numbers = []  # (start, end, text, systems used)
     for line_no, ((ls, le, body), arabic) in enumerate(zip(doc.lines, doc.arabic_lines)):
-        if not arabic or not any(c.isdigit() for c in body):
+        if not any(c.isdigit() for c in body):
+            continue
+        if not arabic:
+            yield from _in_english(doc, ls, body)
             continue
         for m in _NUMBER.finditer(body):
             if _LATIN_NEAR.search(body, max(0, m.start() - 2), m.start()):

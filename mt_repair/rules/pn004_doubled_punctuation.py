@@ -1,20 +1,23 @@
 """PN004 doubled-punctuation: the same comma, semicolon or full stop printed twice.
 
-What: `،،`, `,,`, `؛؛`, `;;`, an Arabic and a Latin comma together (`،,`), a comma or
+What: `،،`, `,,`, `؛؛`, `;;`, an Arabic and a Latin comma or question mark together (`،,`, `؟?`), a comma or
 semicolon run into a full stop (`قال،.`, `said,.`), a full stop twice with a space
 between (`said. .`, `الاتفاق . .`), and two full stops ending an English sentence (`said..`).
+A full stop glued to a comma or semicolon after a whole word (`said., it`, `الوزير.، إن`).
 Not flagged: `...` and spaced ellipses (`. . .`), the Arabic headline separator and
 Arabic `..` (`كوالالمبور.. التركيز`, `انتظروا..`: Arabic writing uses two dots as a pause),
-`!!`/`؟!` (emphasis inside quotations), `etc.,` (an abbreviation's dot then a comma).
+`!!`/`؟!` (emphasis inside quotations), `etc.,`, `U.S.,`, `Inc.,`, `إلخ.،` (an abbreviation's dot then a comma).
 Example: `قال الوزير،، إن` -> `قال الوزير، إن`; `He left. .` -> `He left.`
-Fix: safe for repeated commas and semicolons and for a comma run into a full stop (the
+Fix: safe for repeated commas and semicolons, for `؟?` (the line's own script's mark stays), and for a comma run into a full stop (the
 extra marks are removed, the last full stop or the first comma stays); unsafe for two
-full stops, which might be a two-dot ellipsis meant as a pause.
+full stops, which might be a two-dot ellipsis meant as a pause, and for a full stop
+glued to a comma (the full stop goes; the sentence may have ended there instead).
 """
 
 
 from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, UNSAFE, WARNING, Rule, quote
+from mt_repair.text import AR_LETTER, AR_MARK
 from mt_repair.types import Fix
 
 RULE = Rule("PN004", "doubled-punctuation", "punctuation", WARNING, __doc__)
@@ -24,8 +27,23 @@ _RUN = lazy_re(r"[،,؛;.](?:[ \t]*[،,؛;.])+")
 _EN_WORD_BEFORE = lazy_re(r"[A-Za-z0-9)\]”’%]")
 
 
+# an Arabic and a Latin question mark together (`صحيح؟?`): no emphasis mixes scripts
+_MIXED_QUESTION = lazy_re(r"؟\?|\?؟")
+
+
+def _mixed_questions(doc):
+    for m in _MIXED_QUESTION.finditer(doc.text):
+        if doc.in_skip(m.start()):
+            continue
+        keep = "؟" if doc.is_arabic_at(m.start()) else "?"
+        yield RULE.finding(m.start(), m.end(), f"doubled punctuation {quote(m.group())}",
+                           Fix.replace(m.start(), m.end(), keep, SAFE))
+
+
 def check(doc, settings):
     text = doc.text
+    if "؟" in text and "?" in text:
+        yield from _mixed_questions(doc)
     if not any(c in text for c in "،,؛;."):
         return
     for m in _RUN.finditer(text):
@@ -48,6 +66,10 @@ def _commas(m, run):
     rest = run[lead:]
     bare = rest.replace(" ", "").replace("\t", "")
     if len(bare) < 2:
+        if lead == 1 and run == "." + bare and _after_word(m.string, m.start()):
+            # `said., it`, `الوزير.، إن`: a full stop after a whole word, then a comma
+            return RULE.finding(m.start(), m.end(), f"full stop then {quote(bare)}",
+                                Fix.delete(m.start(), m.start() + 1, UNSAFE))
         return None  # `etc.,` or `wait...,`: an abbreviation's or an ellipsis's dots, then one comma
     s = m.start() + lead
     if bare.endswith(".."):
@@ -60,6 +82,21 @@ def _commas(m, run):
         return RULE.finding(s, m.end(), f"doubled punctuation {quote(rest)}")
     # `،،`, `,,`, `؛ ؛`: the first stays
     return RULE.finding(s, m.end(), f"doubled punctuation {quote(rest)}", Fix.delete(s + 1, m.end(), SAFE))
+
+
+# the word before a `.,`: a lower-case English word or an Arabic one of four letters or more
+_WORD_END = lazy_re(rf"(?<![\w.])(?:[a-z]{{3,}}|[{AR_LETTER}](?:[{AR_LETTER}]|[{AR_MARK}]){{3,}})$")
+_ARABIC_ABBR = frozenset({"إلخ", "الخ", "اهـ"})
+
+
+def _after_word(text, dot):
+    """Is text[dot] a full stop right after a whole word, not an abbreviation's (`etc.`, `U.S.`)?"""
+    from mt_repair.rules.pn008_lowercase_after_full_stop import ends_with_abbreviation
+
+    w = _WORD_END.search(text, max(0, dot - 40), dot)
+    if w is None or w.group() in _ARABIC_ABBR:
+        return False
+    return not ends_with_abbreviation(text, dot)
 
 
 def _stops(doc, m, marks):

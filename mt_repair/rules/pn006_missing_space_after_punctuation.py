@@ -19,6 +19,8 @@ Fix: safe. One space is inserted after the mark.
 """
 
 
+from functools import lru_cache
+
 from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import SAFE, WARNING, Rule, quote
 from mt_repair.text import AR_LETTER, AR_LETTER_RE, AR_MARK
@@ -51,6 +53,11 @@ _WORD = lazy_re(r"[A-Za-z]+")
 _DOMAIN_BEFORE = lazy_re(r"(?:\.[A-Za-z]{2,}|[A-Za-z]\.[A-Za-z]+\.?[A-Za-z]*|\d\.\d+)$")
 
 
+@lru_cache(maxsize=64)
+def _message(mark):
+    return f"no space after {quote(mark)}"  # a few marks, thousands of findings on a long glued line
+
+
 def _known_words(settings, *words):
     lexicon = settings.lexicon
     if lexicon is None or not lexicon.available("en"):
@@ -76,7 +83,7 @@ def _after_latin_or_quote(doc):
         ls = doc.line_starts[doc.line_col(pos)[0] - 1]  # not rfind: a long line would be rescanned per mark
         if mark == "." and _DOMAIN_BEFORE.search(text, max(ls, pos - 60), pos):
             continue  # `weather.com` is a domain
-        yield RULE.finding(pos, pos + 1, f"no space after {quote(mark)}", Fix.replace(pos + 1, pos + 1, " ", SAFE))
+        yield RULE.finding(pos, pos + 1, _message(mark), Fix.replace(pos + 1, pos + 1, " ", SAFE))
 
 
 def _words_and_marks(doc, settings):
@@ -108,6 +115,6 @@ def _words_and_marks(doc, settings):
                     continue  # `pickle.Pickler`: a module and a name, not two sentences
             if doc.in_skip(pos) or doc.in_skip(pos + 1):
                 continue
-            yield RULE.finding(pos, pos + 1, f"no space after {quote(mark)}",
+            yield RULE.finding(pos, pos + 1, _message(mark),
                                Fix.replace(pos + 1, pos + 1, " ", SAFE))
 

@@ -1,12 +1,13 @@
 """PN007 leading-punctuation: a comma, semicolon or full stop opening a line or a sentence.
 
 What: `، وقال الوزير` at the start of a line, `انتهى الاجتماع. ، وقال`, `; the talks`,
-`. The minister`, `.وقال الوزير`: MT that splits a segment before its comma, or keeps the
+`. The minister`, `.وقال الوزير`, `؟ وقال الوزير`: MT that splits a segment before its comma, or keeps the
 source's punctuation when it reorders a sentence, leaves a mark with nothing before it;
-a full stop opening an Arabic line is usually the line's own, moved there by text copied
-in visual (left-to-right) order.
+a full stop or question mark opening an Arabic line is usually the line's own (or the
+previous line's), moved there by text copied in visual (left-to-right) order. No line of
+NTREX-128 or the TICO-19 references opens with `؟` or `?`.
 Not flagged: an ellipsis opening a line (`... and then`), a decimal (`.5`), a file
-extension or name (`.NET`, `.com`), Markdown and list markers (those come before the
+extension or name (`.NET`, `.com`), a query string (`?id=3`), Markdown and list markers (those come before the
 mark, and the mark after them is still flagged), `:` (a label may start a table cell).
 Example: `، وأضاف أن المحادثات مستمرة` -> `وأضاف أن المحادثات مستمرة`.
 Fix: unsafe. The mark and the space after it are deleted; the editor should check that
@@ -22,8 +23,8 @@ from mt_repair.types import Fix
 RULE = Rule("PN007", "leading-punctuation", "punctuation", WARNING, __doc__)
 
 # a line that opens with a mark (after Markdown quote, list and heading markers)
-_LINE_START = lazy_re(r"[ \t]*(?:(?:[>#]+|[-*+]|\d{1,3}[.)])[ \t]+)*([،؛,;]|\.(?![.A-Za-z0-9_]))[ \t]*")
-_OPENERS = "،؛,;."
+_LINE_START = lazy_re(r"[ \t]*(?:(?:[>#]+|[-*+]|\d{1,3}[.)])[ \t]+)*([،؛,;؟]|\.(?![.A-Za-z0-9_])|\?(?![?=&\w]))[ \t]*")
+_OPENERS = "،؛,;.؟?"
 _SENTENCE_END = ".!?؟"
 
 

@@ -11,7 +11,10 @@ looked at: an even number of straight (or, in Arabic, curly) quotes, none of the
 inch or seconds mark after a digit (`12" pipe`), and each pair holding at least one letter.
 Not flagged: a line with an odd number of quotes (a quotation that runs on to the next
 line; PN003 reports one never closed), guillemets (`« نص »` is a typesetting style),
-single quotes (apostrophes), English `“ ”` (directional: PN003 pairs them).
+single quotes (apostrophes).
+In English lines `“ ”` are directional: an opening `“` pairs with the next `”` when no
+curly mark stands between them (`there were “ no plans ” to`); so do they in an Arabic line
+whose other quotes do not pair, when no straight quote stands inside the pair.
 Example: `المعروف باسم " الالتهاب الرئوي غير النمطي " ، كان` ->
 `المعروف باسم "الالتهاب الرئوي غير النمطي"، كان` (with PN001 for the comma).
 Example: `قال إن الاتفاق “تاريخي “.` -> `قال إن الاتفاق “تاريخي”.`
@@ -57,12 +60,35 @@ def quote_pairs(line: str, arabic: bool) -> list[tuple[int, int]] | None:
     return pairs
 
 
+def curly_pairs(line: str) -> list[tuple[int, int]]:
+    """(open, close) of English `“…”` pairs: an opening mark, then the next closing one with
+    no curly mark between, holding a letter. Directional marks pair without counting."""
+    pairs, o = [], None
+    for i, ch in enumerate(line):
+        if ch == "“":
+            o = i
+        elif ch == "”" and o is not None:
+            inner = line[o + 1:i].strip(_SPACES)
+            # `“He said ‘no’ ”`: a space between nested quotes is a typesetting choice
+            if _LETTER.search(inner) and inner[:1] not in "‘'" and inner[-1:] not in "’'":
+                pairs.append((o, i))
+            o = None
+    return pairs
+
+
 def check(doc, settings):
     text = doc.text
     if '"' not in text and "“" not in text and "”" not in text:
         return
     for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
         pairs = quote_pairs(line, arabic)
+        if "“" in line and (not arabic or pairs is None):
+            # English; or an Arabic line whose straight quote runs on (`و"لا نية`): its
+            # `“…”` pairs still pair, when no straight quote stands inside them
+            curly = curly_pairs(line)
+            if arabic:
+                curly = [(o, c) for o, c in curly if '"' not in line[o:c]]
+            pairs = sorted({*(pairs or ()), *curly})
         if not pairs:
             continue
         for o, c in pairs:

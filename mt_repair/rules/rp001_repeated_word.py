@@ -24,6 +24,9 @@ sentence that motivates it:
   WSMV in Nashville): a doubled letter name next to another letter name;
 - numbers (`2 2`), single Latin letters (`b a s i c`), and a content word doubled in a
   short chant (`"ارحل ارحل!"`).
+Also an Arabic word echoed with the article (`اتفاقية الاتفاقية`, `برأس الرأس`; not
+kinship or emphasis, `ابن الابن`, `نخبة النخبة`): none in TICO-19's Arabic reference or
+NTREX-128, nine in the TICO-19 system output; no fix (either copy may be the echo).
 Why: decoder loops and bad segment joins leave stuttered words; the eye skips them.
 Example: `قال المتحدث that that that that إن` -> `قال المتحدث that إن`.
 Fix: safe when unambiguous (three or more copies, or a doubled function word such as
@@ -234,7 +237,31 @@ def _candidate_lines(doc):
     return sorted(lines + extra) if extra else lines
 
 
+# `X الX`: an Arabic word echoed with the article (`اتفاقية الاتفاقية`, `برأس الرأس`), a
+# decoder loop through a sub-word piece. Legitimate where the phrase is an annexation
+# of a word to itself: kinship (`أم الأم`, `ابن الابن`, grandmother, grandson) and
+# emphasis (`نخبة النخبة`, `صفوة الصفوة`, the very elite).
+_ARTICLE_ECHO = lazy_re(rf"(?<![\w{AR_MARK}\-])([وفبلك]?)([\u0621-\u064A]{{3,}}) ال\2(?![\w{AR_MARK}]|-\w)")
+ARTICLE_ECHO_OK = frozenset(map(normalize, """
+ام اب ابن بنت اخ اخت جد جده عم عمه خال خاله زوج زوجه حفيد حفيده والد والده
+نخبه صفوه قمه خلاصه لب سر قلب اصل سيد ملك كل بعض غير نفس عين
+""".split()))
+
+
+def _article_echoes(doc):
+    for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
+        if not arabic or " ال" not in line:
+            continue
+        for m in _ARTICLE_ECHO.finditer(line):
+            if normalize(m.group(2)) in ARTICLE_ECHO_OK or doc.overlaps_skip(ls + m.start(), ls + m.end()):
+                continue
+            yield RULE.finding(ls + m.start(), ls + m.end(),
+                               f"{quote(m.group(2))} repeated with the article in {quote(m.group())}",
+                               severity=WARNING)
+
+
 def check(doc, settings):
+    yield from _article_echoes(doc)
     text = doc.text
     chants = {}
     for m in (m for ls, le, _ in _candidate_lines(doc) for m in _RUN.finditer(text, ls, le)):

@@ -10,6 +10,7 @@ Example: `فرض عقوبات جديدة عقوبات جديدة على موسك
 Fix: safe. The repeated copies are removed; the first copy stays.
 """
 
+import operator
 import re
 
 from mt_repair.lazyre import lazy_re
@@ -34,8 +35,18 @@ def _doubled_name(phrase, tail) -> bool:
 
 
 def _matches(doc):
-    for ls, le, _ in doc.lines_with_repeated_pair:  # see Document: a loop repeats its first pair
-        yield from _LOOP.finditer(doc.text, ls, le)
+    for ls, le, line in doc.lines_with_repeated_pair:  # see Document: a loop repeats its first pair
+        if _copy_near(line):
+            yield from _LOOP.finditer(doc.text, ls, le)
+
+
+def _copy_near(line) -> bool:
+    """Can a copy follow a phrase of 2-8 words here? Its second word comes back 2-8
+    blank-separated tokens on: as a whole token (3-8), or starting one (2: the last
+    copy's last word may carry a mark). A line whose pairs recur only further apart (a
+    document drifted into a foreign language, sentence after sentence) is not scanned."""
+    f = line.casefold().replace("\u0307", "").split()
+    return any(map(str.startswith, f[2:], f)) or any(any(map(operator.eq, f, f[k:])) for k in range(3, 9))
 
 
 def check(doc, settings):

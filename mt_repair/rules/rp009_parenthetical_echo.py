@@ -1,7 +1,10 @@
-"""RP009 parenthetical-echo: a bracketed gloss that only repeats the words before it.
+"""RP009 parenthetical-echo: a bracketed gloss that only repeats the words before it, or an item printed twice with its gloss.
 
 What: `the UK (UK)`, `Coronaviruses (coronaviruses)`, `منظمة الصحة العالمية (منظمة
-الصحة العالمية)`, and a parenthetical printed twice (`(WHO) (WHO)`). The words inside the
+الصحة العالمية)`, a parenthetical printed twice (`(WHO) (WHO)`), and an item printed
+again with its gloss after a comma or a conjunction (`متلازمة نقص المناعة (الإيدز)
+ومتلازمة نقص المناعة (الإيدز)`, `SARS (severe acute) and SARS (severe acute)`): a list
+item and its acronym duplicated. The words inside the
 brackets are compared with the same number of words just before them, ignoring case,
 tashkeel and alef forms.
 Not flagged: a gloss in another script or spelling (`كوفيد-19 (COVID-19)`, `المملكة
@@ -29,18 +32,47 @@ _TOKEN = lazy_re(_T)
 _LETTERS = lazy_re(r"[^\W\d_]{2}")
 
 
+# between two copies of a glossed item: a comma and/or a conjunction (`و` may be glued)
+_LINK = lazy_re(r"[ \t]*[،,]?[ \t]*(?:(?:and|or|أو|او)[ \t]+|و(?=[^\W\d_]))?")
+
+
+def _glossed_twice(text, m, line_start, line_end):
+    """`X (Y) وX (Y)`: an item with its gloss printed again right after it, as list items
+    and acronyms duplicated by a decoder (`متلازمة نقص المناعة (الإيدز) ومتلازمة نقص
+    المناعة (الإيدز)`). Returns the span of the second copy (its link included), or None."""
+    link = _LINK.match(text, m.end(), line_end)
+    close = text.find(m.group(), link.end(), min(line_end, link.end() + 300))
+    if not link.group() or close < 0:
+        return None
+    copy = _TOKEN.findall(text[link.end():close])
+    if not copy or len(copy) > 8 or "".join(copy) != "".join(text[link.end():close].split()):
+        return None  # the copy is words only
+    before = _TOKEN.findall(text[max(line_start, m.start() - 32 * len(copy)):m.start()])
+    first = [normalize(w) for w in before[-len(copy):]]
+    again = [normalize(w) for w in copy]
+    if first[1:] != again[1:] or not first or first[0] not in (again[0], "و" + again[0]):
+        return None  # the first copy may carry its own `و` (`ومتلازمة … ومتلازمة`)
+    return m.end(), close + len(m.group())
+
+
 def check(doc, settings):
     text = doc.text
     if "(" not in text:
         return
     for m in _PAREN.finditer(text):
+        # the line's bounds by bisection: a find/rfind per bracket is quadratic on one long line
+        line_start, line_end = doc.line_span(doc.line_col(m.start())[0])
+        span = _glossed_twice(text, m, line_start, line_end) if _LETTERS.search(m.group(1)) else None
+        if span and not doc.overlaps_skip(*span):
+            yield RULE.finding(span[0], span[1], f"item and its gloss printed twice: {quote(text[span[0]:span[1]].strip())}",
+                               Fix.delete(span[0], span[1], UNSAFE))
+            continue
         inner = _TOKEN.findall(m.group(1))
         if not inner or len(inner) > 8 or not _LETTERS.search(m.group(1)):
             continue
         if "".join(inner) != "".join(m.group(1).split()).strip(".,،;:").replace("’", "'") and \
                 normalize(" ".join(inner)) != normalize(" ".join(m.group(1).split())):
             continue  # punctuation inside (`Smith, 2010`): not a bare echo of words
-        line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[max(line_start, m.start() - 300):m.start()]
         gap = len(before) - len(before.rstrip(" \t\u00A0"))
         head = before[:len(before) - gap]

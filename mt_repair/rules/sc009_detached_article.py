@@ -12,7 +12,9 @@ name with `بن` comes just before or a word for a family (`أسرة`, `عائل
 (`ال إس يو` for LSU); any case where `ال` + the word is not an Arabic word; and
 `وال`, `بال`, `فال` alone, which are words or names themselves (`على بال`, `وال ستريت`).
 A detached `و` is not flagged between spelled letters or letter names (`أ و ب`, `A و باء`),
-where it may stand for the letter itself.
+where it may stand for the letter itself; at the start of a line (`و هل لديك حمى؟`, seven
+in the TICO-19 system output, none in its reference or NTREX-128) it is flagged unless the
+line before opens with `هـ`, the label before `و` in an abjad-lettered list.
 Example: `اجتمع ال مجلس أمس` -> `اجتمع المجلس أمس`.
 Fix: unsafe (the space is removed): `ال` may still be a family's `آل`.
 """
@@ -70,16 +72,34 @@ def _word_after(line, i):
     return [line[j:k]] if k > j else []
 
 
+_MARKERS = frozenset("- * + > • ·".split())
+_ABJAD_FIFTH = ("هـ", "ه ", "ه-", "ه)", "ه.")
+
+
+def _after_abjad_label(lines, i):
+    """The last non-blank line before line i opens with `هـ`, the label before `و` in an
+    abjad-lettered list (أ ب ج د هـ و): there `و` is a label, not a conjunction."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        prev = lines[k][2].strip()
+        if prev:
+            return prev.startswith(_ABJAD_FIFTH)
+    return False
+
+
 def _waws(doc):
-    for (ls, le, line), arabic in zip(doc.lines, doc.arabic_lines):
+    for i, ((ls, le, line), arabic) in enumerate(zip(doc.lines, doc.arabic_lines)):
         if not arabic or "و " not in line and "و\t" not in line:
             continue
         for m in _DETACHED_WAW.finditer(line):
             before, after = _word_before(line, m.start()), _word_after(line, m.end())
-            if not before or not after:
-                continue  # `و` opening or ending a line: a list marker or a cut line
+            if not after:
+                continue  # `و` ending a line: a cut line
+            if before and before[0] in _MARKERS and not line[:m.start()].strip(" \t" + before[0]):
+                before = []  # `- و هل`: a bullet, then the line's first word
+            if not before and _after_abjad_label(doc.lines, i):
+                continue  # `و` opening a line: the sixth label of an abjad list
             if any(len(w.strip("()[]،,.")) <= 1 or w.strip("()[]،,.") in LETTER_NAMES
-                   or w.strip("()[]،,.") in ARABIC_LETTER_NAMES for w in (before[0], after[0])):
+                   or w.strip("()[]،,.") in ARABIC_LETTER_NAMES for w in before + after):
                 continue  # `أ و ب`, `A و باء`: letters named in a list
             start = ls + m.start()
             if doc.overlaps_skip(start, start + 1):

@@ -22,8 +22,10 @@ Variants the glossary does not list but that follow the systematic variations of
 transliteration (mt_repair.variants: ج/غ, ي dropped or inserted, hamza forms, ة/ه, ى/ي,
 a two-word name joined) are reported where the variant is no word of Arabic (word
 lists and hunspell) and no other entry's form: `غوانجتشو` -> `غوانغتشو`, unsafe fix.
-Fix: safe, or unsafe where the glossary entry says `fix=unsafe` and for `~` variants
-(house style, applied with --unsafe-fixes only); the clitics are kept.
+Fix: safe, or unsafe where the glossary entry says `fix=unsafe`; the clitics are kept.
+An accepted spelling (`~`, or common as above) is correct where an article uses it
+throughout: its fix is unsafe only where the same article also writes the house form
+(one name spelled two ways), and display-only (shown, never applied) otherwise.
 """
 
 import bisect
@@ -31,7 +33,7 @@ import re
 
 from mt_repair.glossary import AR_PROCLITIC_FORMS, ar_match
 from mt_repair.lexicon import common_words, frequent_words
-from mt_repair.rules.base import INFO, SAFE, UNSAFE, WARNING, Rule, quote
+from mt_repair.rules.base import DISPLAY, INFO, SAFE, UNSAFE, WARNING, Rule, quote
 from mt_repair.text import AR_LETTER
 from mt_repair.types import Fix
 
@@ -74,7 +76,8 @@ def check(doc, settings):
             if doc.overlaps_skip(s, e):
                 continue
             spans.append((s, e))
-            yield _finding(entry, form, house, s, e, glossary_form="ال" + form if assimilated else None)
+            yield _finding(entry, form, house, s, e, glossary_form="ال" + form if assimilated else None,
+                           text=doc.text)
         yield from _surnames(doc, glossary, spans)
         yield from _generated(doc, settings, glossary, spans)
     if not all(doc.arabic_lines):
@@ -87,7 +90,7 @@ def check(doc, settings):
             if entry.type == "title" or doc.is_arabic_at(s) or doc.overlaps_skip(s, e):
                 continue
             spans.append((s, e))
-            yield _finding(entry, m.group("form"), entry.en, s, e)
+            yield _finding(entry, m.group("form"), entry.en, s, e, text=doc.text)
         yield from _en_surnames(doc, glossary, spans)
 
 
@@ -116,7 +119,7 @@ def _surnames(doc, glossary, spans):
             continue  # inside a full variant name already reported
         yield RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary "
                                  f"({entry.ar}), as elsewhere in this article",
-                           Fix.replace(s, e, house, UNSAFE))
+                           Fix.replace(s, e, house, UNSAFE), subject=entry.en)
 
 
 def _generated(doc, settings, glossary, spans):
@@ -156,7 +159,7 @@ def _generated(doc, settings, glossary, spans):
         if k >= 0 and spans[k][1] > s or doc.overlaps_skip(s, e):
             continue
         yield RULE.finding(s, e, f"{quote(form)} looks like {quote(house)} ({entry.ar} in the house glossary) "
-                                 f"spelled another way", Fix.replace(s, e, house, UNSAFE))
+                                 f"spelled another way", Fix.replace(s, e, house, UNSAFE), subject=entry.en)
 
 
 def _en_surnames(doc, glossary, spans):
@@ -185,7 +188,7 @@ def _en_surnames(doc, glossary, spans):
                 continue  # inside a full variant name already reported
             yield RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary "
                                      f"({entry.en}), as elsewhere in this article",
-                               Fix.replace(s, e, house, UNSAFE))
+                               Fix.replace(s, e, house, UNSAFE), subject=entry.en)
 
 
 _NO_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
@@ -208,11 +211,16 @@ def _established(form, house) -> bool:
     return common is not None and all(w in common or w.lower() in common for w in words)
 
 
-def _finding(entry, form, house, s, e, glossary_form=None):
+def _finding(entry, form, house, s, e, glossary_form=None, text=""):
     style = (glossary_form or form) in entry.style_variants or _established(form, house)
-    return RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary"
-                              + (" (house style; the other spelling is accepted elsewhere)" if style else ""),
-                        # an accepted spelling is rewritten only on request: --fix leaves
-                        # correct professional text byte-identical
-                        Fix.replace(s, e, house, SAFE if entry.safe and not style else UNSAFE),
-                        severity=INFO if style else None)
+    if not style:
+        return RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary",
+                            Fix.replace(s, e, house, SAFE if entry.safe else UNSAFE), subject=entry.en)
+    # an accepted spelling is another outlet's house style, correct where it is used
+    # throughout: rewritten (on request: --fix leaves professional text byte-identical)
+    # only where the article also writes the house form, one name spelled two ways;
+    # otherwise the house form is only shown
+    mixed = house in text
+    return RULE.finding(s, e, f"{quote(form)} is spelled {quote(house)} in the house glossary (house style; "
+                              + ("this article writes both)" if mixed else "the other spelling is accepted elsewhere)"),
+                        Fix.replace(s, e, house, UNSAFE if mixed else DISPLAY), severity=INFO, subject=entry.en)

@@ -395,7 +395,7 @@ def _arabic_drift(doc, settings):
             continue
         pre, entry, word = hit
         yield RULE.finding(s + pre, e, f"{quote(word)} looks like {quote(entry.ar)} spelled another way",
-                           Fix.replace(s + pre, e, entry.ar, UNSAFE))
+                           Fix.replace(s + pre, e, entry.ar, UNSAFE), subject=entry.en)
 
 
 def check(doc, settings):
@@ -441,4 +441,5 @@ def check(doc, settings):
                 fix = Fix.replace(s, e, best[2].en, UNSAFE)
             shown = best[2].en if best[3] else best[1]
             yield RULE.finding(s, e, f"{quote(cand)} looks like {quote(shown)} spelled another way"
-                                     + ("" if len(entries) == 1 else " (or another glossary name)"), fix)
+                                     + ("" if len(entries) == 1 else " (or another glossary name)"), fix,
+                               subject=best[2].en if len(entries) == 1 else None)
