@@ -39,7 +39,7 @@ class Quantity:
     reportable: bool = True
     ordinal: bool = False
     also: tuple[float, ...] = ()  # other readings (`76.000` is 76 or 76,000)
-    kind: str = ""  # "time" (a clock time), "words" (spelled out), "" (digits)
+    kind: str = ""  # "time" (a clock time), "words" (spelled out), "reversed" (`866 8`), "" (digits)
 
     @property
     def values(self) -> tuple[float, ...]:
@@ -50,6 +50,8 @@ class Quantity:
             return True
         # a phone or reference number grouped differently (116123 / 116 123); not a figure
         # with a scale word, whose digits are not its value (`300 ألف` is no 30,000)
+        if "reversed" in (self.kind, other.kind):
+            return False
         d1, d2 = _digits(self.text), _digits(other.text)
         return min(len(d1), len(d2)) >= 2 and max(len(d1), len(d2)) >= 5 and (d1 in d2 or d2 in d1) \
             and _as_written(d1, self) and _as_written(d2, other)
@@ -187,9 +189,27 @@ class _Found:
 _AR_COMMA_NUMBER = re.compile(rf"(?<!{_D}|[\u060C,.]){_D}{{1,3}}\u060C(?:{_D}{{3}}|{_D}{{1,2}})(?!{_D}|\u060C{_D})")
 
 
+# digit groups written low to high (`866 8` for 8,866, `000 3` for 3,000), a habit of
+# UN-corpus MT: the number is there, backwards (NU001 reports the order)
+_AR_REVERSED_GROUPS = re.compile(
+    rf"(?<!{_D}|[.,\u066B\u066C]){_D}{{3}}(?:[ \u00A0\u202F]{_D}{{3}})*[ \u00A0\u202F](?![0\u0660\u06F0]){_D}{{1,2}}"
+    rf"(?!{_D}|[.,\u066B\u066C]{_D})")
+_SPACE = re.compile(r"[ \u00A0\u202F]")
+
+
+def _reversed_groups(raw: str) -> float:
+    return float("".join(reversed(_SPACE.split(raw.translate(_DIGITS)))))
+
+
 def arabic_numbers(text: str) -> list[Quantity]:
     found = _Found()
     add = found.add
+    for m in _AR_REVERSED_GROUPS.finditer(text):
+        # the number it reverses, compared by value only (`866 866 8` holds the digits of
+        # 8,866 but is not it); not reported itself (NU001 has its span), so a source number
+        # it does not equal is reported as missing
+        add(Quantity(_reversed_groups(m.group()), m.start(), m.end(), m.group(), reportable=False,
+                     kind="reversed"))
     # `10،30`, `80،000`: the Arabic comma typed between digits stands for `,` (same length,
     # so offsets hold); `2019،2020` and `1، 2` stay two numbers
     scan = _AR_COMMA_NUMBER.sub(lambda m: m.group().replace("\u060C", ","), text) if "\u060C" in text else text
@@ -204,6 +224,8 @@ def arabic_numbers(text: str) -> list[Quantity]:
             # applies to it (`سارس كوف-2 مليون إصابة` is not two million), and it only matches
             add(Quantity(values[0], m.start(), m.end(1), m.group(1), reportable=False, also=values[1:]))
             continue
+        if not m.group(2) and re.fullmatch(rf"{_D}{{3}}(?:[ \u00A0\u202F]{_D}{{3}})+", m.group(1)):
+            values += (_reversed_groups(m.group(1)),)  # `456 123`: maybe 123,456 backwards
         scale = _AR_SCALE[m.group(2)] if m.group(2) else 1
         values = tuple(v * scale for v in values)
         end = m.end()

@@ -24,7 +24,9 @@ Example: source `وكان RaTG13 أقرب الفيروسات`, translation `RTG1
 English into Arabic: only identifiers of the English source (`RaTG13`, `CD4`, `IL-6`),
 which an Arabic translation keeps in Latin, and only garbled copies (a missing one may be
 transliterated: `كوفيد-19`).
-Fix: unsafe for a garbled copy (the source's spelling replaces it); none for a missing one.
+Fix: unsafe for a garbled copy (the source's whole token, letters of another script glued
+to it included, `IFNβ`, replaces the translation's whole token); none for a missing one, nor
+for a copy with Arabic letters glued to it (`نsp1`: which letters belong is unsure).
 """
 
 import bisect
@@ -54,6 +56,27 @@ def _distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         prev = cur
     return prev[-1]
+
+
+# letters glued to a Latin token that the ASCII token pattern leaves out: Greek and other
+# non-Arabic letters (`IFNβ`) in the source; any letter, Arabic included, in the translation
+_GLUE_SOURCE = re.compile(r"[^\W\u0600-\u06FF]")
+_GLUE_TARGET = re.compile(r"\w")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_CLITIC = re.compile(r"[وف]?(?:[بلك]?ال|لل|[بلك])|[وف]")
+
+
+def _span(text: str, s: int, e: int, glue: re.Pattern) -> tuple[int, int]:
+    while s > 0 and glue.match(text, s - 1):
+        s -= 1
+    while e < len(text) and glue.match(text, e):
+        e += 1
+    return s, e
+
+
+def _whole(text: str, s: int, e: int, glue: re.Pattern) -> str:
+    s, e = _span(text, s, e, glue)
+    return text[s:e]
 
 
 def _identifier(tok: str) -> bool:
@@ -120,8 +143,20 @@ def check(pair):
             if (s, e) in reported:
                 continue
             reported.add((s, e))
-            yield RULE.finding(s, e, f"{quote(cand)} should be {quote(tok)} as in the source",
-                               Fix.replace(s, e, tok, UNSAFE))
+            # the fix swaps whole tokens: the source's with what glues to it (`IFNβ`), the
+            # translation's likewise; none when Arabic letters are glued to the copy (`نsp1`)
+            whole = _whole(pair.source, pos, pos + len(tok), _GLUE_SOURCE)
+            ws, we = _span(pair.target, s, e, _GLUE_TARGET)
+            if _CLITIC.fullmatch(pair.target, ws, s):
+                ws = s  # an Arabic clitic before a Latin word (`بالHCoVs`) is no part of it
+            if _ARABIC.search(pair.target, ws, we):
+                yield RULE.finding(ws, we, f"{quote(pair.target[ws:we])} should be {quote(whole)} as in the source")
+            elif whole == tok and (ws, we) == (s, e):
+                yield RULE.finding(s, e, f"{quote(cand)} should be {quote(tok)} as in the source",
+                                   Fix.replace(s, e, tok, UNSAFE))
+            else:
+                yield RULE.finding(ws, we, f"{quote(pair.target[ws:we])} should be {quote(whole)} as in the source",
+                                   Fix.replace(ws, we, whole, UNSAFE))
         elif pair.source_is_arabic and (_identifier(tok) or len(tok) >= 5 and not tok.isupper()) and \
                 tok.casefold() not in pair.target_text(pair.window(k)[1]).casefold():
             # (the sentences either side may hold it: alignment is not exact)

@@ -9,6 +9,7 @@ Fix: safe when the handle is listed in the glossary (`secblinken` -> `أنتون
 unsafe when it is recognised only by splitting it into glossary name parts; a hashtag
 with an Arabic word only loses its `#` (unsafe); other handles get no fix, and an
 @handle the glossary does not know is reported as info (accounts are cited on purpose).
+A tag needs a letter: `#1` is a number sign copied from the source ("answers to #1 and 2").
 """
 
 
@@ -63,6 +64,8 @@ def check(doc, settings):
             start, end = ls + m.start(), ls + m.end()
             if doc.overlaps_skip(start, end) or m.group(1).casefold() in allow:
                 continue
+            if not any(c.isalpha() for c in m.group(1)):
+                continue  # `#1`, `#2020`: a number sign copied from the source, no tag or account
             entry = glossary.handle_of.get(normalize_handle(m.group())) if glossary else None
             if entry is None and glossary and m.group(1).isascii():
                 entry = glossary.by_en.get(m.group(1).casefold()) or _split_name(m.group(1), glossary)

@@ -9,7 +9,9 @@ only by `i`/`y` or a doubled letter (`Sergei`/`Sergey`). Common words never coun
 Why: readers and search take two spellings for two people.
 Example: `زيلينسكي` three times and `زيلنسكي` once: the single one is flagged.
 Fix: unsafe. The rarer spelling is replaced by the more frequent one in the article
-(display-only on a tie); add the name to the glossary to make it safe.
+(display-only on a tie); add the name to the glossary to make it safe. No fix when the
+more frequent spelling is itself a near miss of a glossary form (`Sarass`/`Saras` for
+SARS): the message names the house form instead.
 """
 
 
@@ -60,6 +62,25 @@ def _name_like(word, arabic, common, speller):
     if common is not None and probe in common:
         return False
     return speller is None or not speller.spell(word)
+
+
+def _house_near(word, arabic, glossary):
+    """The glossary form `word` is a near miss of, by TM003's skeletons (`Saras` for SARS,
+    `سيرس` for سارس), or None."""
+    from mt_repair.rules import tm003_name_drift as tm003
+    if arabic:
+        by_skel, forms = tm003._ar_index(glossary)
+        entries = by_skel.get(tm003._ar_skeleton(word), ())
+        return entries[0].ar if len(entries) == 1 and word not in forms else None
+    shape = tm003._shape(word)
+    if shape is None:
+        return None
+    idx = tm003._index(glossary)
+    entries = {id(e): e for form, _, e, _ in idx.words_by_skeleton.get(shape[1], ()) if form != word}
+    if not entries:  # the head of a compound name spelled as a word (`Coved` for COVID-19)
+        entries = {id(e): e for head, got in idx.heads.items() if head != word.casefold()
+                   and tm003._skeleton(head) == shape[1] for e in got}
+    return next(iter(entries.values())).en if len(entries) == 1 else None
 
 
 _NAME_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف")
@@ -135,8 +156,12 @@ def check(doc, settings):
                     and _name_like(major, arabic, common, spell or None)):
                 continue
             tie = len(seen[major]) == len(seen[minor])
+            # the majority spelling may itself be a near miss of a house form (`Saras`
+            # for SARS): moving the minority to it would trade one misspelling for another
+            house = _house_near(major, arabic, settings.glossary) if settings.glossary else None
             for s, e in seen[minor]:
-                fix = Fix.replace(s, e, major, DISPLAY if tie else UNSAFE)
+                fix = None if house else Fix.replace(s, e, major, DISPLAY if tie else UNSAFE)
+                hint = f"; both look like {quote(house)} spelled another way" if house else ""
                 yield RULE.finding(s, e,
                                    f"{quote(minor)} is spelled {quote(major)} elsewhere in this article "
-                                   f"({len(seen[major])}×)", fix)
+                                   f"({len(seen[major])}×){hint}", fix)

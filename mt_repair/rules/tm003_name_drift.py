@@ -21,7 +21,8 @@ Why: MT systems without a term list transliterate a name afresh on every line; r
 and archive search lose the entity. Forms the glossary lists as variants are TM001's.
 Example: `Patients with Coved-19 were isolated.` -> `Patients with COVID-19 were isolated.`
 Fix: unsafe, to the canonical form, when exactly one glossary entry is near and the matched
-form is a whole glossary form; none otherwise.
+form is a whole glossary form; none otherwise, nor when the compound's head part names
+another entry (`MERS-CoV-2` is shaped like SARS-CoV-2 but headed like MERS-CoV: both shown).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ RULE = Rule("TM003", "name-drift", "terminology", WARNING, __doc__)
 # separated by a space (`Coffid 19`)
 _CAND_RE = lazy_re(r"(?<![\w'’-])[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:[- ]\d{1,3})?(?![\w-])")
 _COMPOUND_MIN = 0.7   # skeleton similarity for compounds with the same digit tail
+_TIE = 0.05           # two forms this close in similarity are equally near: no fix
 _WORD_MIN = 0.85      # for single words (names): stricter
 
 
@@ -111,6 +113,18 @@ class _Index:
                     whole = w == f  # the whole form, not one word of a longer name
                     self.by_key.setdefault(sh[0], []).append((w, sh[1], e, whole))
         self.lower = {f.casefold() for f in self.forms}
+        # the distinctive head of a compound name (`MERS` of MERS-CoV): a compound form's
+        # first part, case folded -> the entries with a compound form headed so
+        self.heads: dict[str, list] = {}
+        for e in glossary.entries:
+            if e.type == "title":
+                continue
+            for f in (e.en, *e.en_variants):
+                parts = _SPLIT_RE.split(f)
+                if len(parts) > 1 and parts[0].isalpha() and len(parts[0]) >= 3:
+                    got = self.heads.setdefault(parts[0].casefold(), [])
+                    if all(x is not e for x in got):
+                        got.append(e)
         self.words_by_skeleton: dict[str, list] = {}  # single words: only equal skeletons count
         for item in self.by_key.pop(("A",), ()):
             self.words_by_skeleton.setdefault(item[1], []).append(item)
@@ -432,14 +446,28 @@ def check(doc, settings):
             s, e = ls + m.start(), ls + m.end()
             if doc.overlaps_skip(s, e):
                 continue
-            near = sorted(near, key=lambda n: -n[0])
+            # a form with the candidate's own head first (`Mers-Koff`: MERS-CoV before SARS-CoV)
+            head = _skeleton(_SPLIT_RE.split(cand)[0]) if "-" in cand or " " in cand else None
+            near = sorted(near, key=lambda n: (head is not None and _skeleton(_SPLIT_RE.split(n[1])[0]) != head,
+                                               -n[0]))
             best = near[0]
-            # the entries as near as the best one (Mers-Koff: MERS-CoV 1.0, SARS-CoV 0.8)
-            entries = {id(n[2]) for n in near if n[0] >= best[0]}
+            # the entries about as near as the best one (Mers-Koff: MERS-CoV 1.0, SARS-CoV 0.8)
+            entries = {id(n[2]) for n in near if n[0] >= best[0] - _TIE}
+            # the head names another entry (`MERS-CoV-2`: shaped like SARS-CoV-2, headed
+            # like MERS-CoV): the name meant is unsure, so both are shown and nothing fixed
+            other = None
+            if head is not None and _skeleton(_SPLIT_RE.split(best[1])[0]) != head:
+                rivals = [x for x in idx.heads.get(_SPLIT_RE.split(cand)[0].casefold(), ()) if x is not best[2]]
+                if rivals:
+                    parts = len(_SPLIT_RE.split(cand))
+                    other = min(rivals, key=lambda x: abs(len(_SPLIT_RE.split(x.en)) - parts))
             fix = None
-            if len(entries) == 1 and best[3]:
+            if len(entries) == 1 and best[3] and other is None:
                 fix = Fix.replace(s, e, best[2].en, UNSAFE)
             shown = best[2].en if best[3] else best[1]
-            yield RULE.finding(s, e, f"{quote(cand)} looks like {quote(shown)} spelled another way"
-                                     + ("" if len(entries) == 1 else " (or another glossary name)"), fix,
-                               subject=best[2].en if len(entries) == 1 else None)
+            if other is not None:
+                tail = f" or {quote(other.en)}"
+            else:
+                tail = "" if len(entries) == 1 else " (or another glossary name)"
+            yield RULE.finding(s, e, f"{quote(cand)} looks like {quote(shown)}{tail} spelled another way", fix,
+                               subject=best[2].en if len(entries) == 1 and other is None else None)
