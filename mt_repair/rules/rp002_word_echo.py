@@ -275,7 +275,11 @@ def _clause_matches(text, lines):
         keys = where[0].keys() | where[1].keys() | where[2].keys()
         # the tokens worth a look: a whole token that a copy repeats, a word after a clitic
         # `و`/`ف`, a token with a mark or a sign in it (`«الحدود`, `مفيدًا`)
-        latest = {key: max(index.get(key, (-1,))[-1] for index in where) for key in keys}
+        latest: dict = {}  # key -> its last token index over the three dicts
+        for index in where:
+            for key, js in index.items():
+                if latest.get(key, -1) < js[-1]:
+                    latest[key] = js[-1]
         look = {i for i in compress(range(n), map(keys.__contains__, zip(lows, seconds, runs)))
                 if latest[lows[i], seconds[i], runs[i]] > i}  # a copy after it, not only itself
         look.update(i for i, low in enumerate(lows) if low[0] in "وف" or not low.isalpha())
@@ -288,6 +292,8 @@ def _clause_matches(text, lines):
                 if (lows[i], second, runs[i]) not in keys \
                         and not (tok[0] in "وف" and (_fold(tok[1:]), second, runs[i]) in keys):
                     continue
+                heads = [0]
+            elif tok[:-1].isalnum():  # a mark at the end only (`patients.`): no other head
                 heads = [0]
             else:
                 heads = [q for q in range(len(tok)) if q == 0 or not tok[q - 1].isalnum()]

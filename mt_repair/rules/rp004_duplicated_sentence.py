@@ -29,13 +29,14 @@ def check(doc, settings):
         if len(line) < 20 or line.count(" ") < 6:
             continue
         sents = [(" ".join(m.group().split()), m.start(), m.end()) for m in _SENTENCE.finditer(line)]
+        texts = [t for t, _, _ in sents]  # each holds one word or more: counts add up
         i = 1
         while i < len(sents):
             for k in range(1, MAX_GROUP + 1):
                 if i + k > len(sents) or i - k < 0:
                     continue
-                copy = [t for t, _, _ in sents[i:i + k]]
-                if copy != [t for t, _, _ in sents[i - k:i]] or len(" ".join(copy).split()) < 4:
+                copy = texts[i:i + k]
+                if copy != texts[i - k:i] or sum(len(t.split()) for t in copy) < 4:
                     continue
                 gap_start, end = ls + sents[i - 1][2], ls + sents[i + k - 1][2]
                 if doc.overlaps_skip(gap_start, end):

@@ -15,6 +15,7 @@ it wraps (a URL or player code); any other code is removed and the text it wraps
 
 import bisect
 import re
+from functools import lru_cache
 
 from mt_repair.lazyre import lazy_re
 from mt_repair.rules.base import UNSAFE, WARNING, Rule, quote
@@ -46,18 +47,25 @@ _EMBED_CLOSE_RE = lazy_re(rf"\[/({_EMBEDS})\]")
 
 
 def _is_code(m, text, doc, last_closer) -> bool:
-    if text.startswith("(", m.end()) or text.startswith(":", m.end()):
+    if text.startswith(("(", ":"), m.end()):
         return False  # a Markdown link or link definition
-    if m.group("strong") or m.group("closename"):
+    strong, closename, name, attrs = m.group("strong", "closename", "name", "attrs")
+    if strong or closename:
         return True
-    name, attrs = m.group("name"), m.group("attrs")
     compact = attrs.replace(" ", "")
     if '="' in compact or "='" in compact or "=&quot;" in compact or "=”" in compact:
         return True  # key="value": never prose
-    known = _STRONG_RE.match(name) or _WEAK_RE.match(name)
+    is_strong, known = _kind(name)
     if attrs:
-        return bool(known)
-    return bool(_STRONG_RE.match(name)) or (bool(known) and _closed(name, m.end(), doc, last_closer))
+        return known
+    return is_strong or (known and _closed(name, m.end(), doc, last_closer))
+
+
+@lru_cache(maxsize=1024)
+def _kind(name) -> tuple[bool, bool]:
+    """(a STRONG name, a known name): one answer a name (a page repeats its few codes)."""
+    strong = bool(_STRONG_RE.match(name))
+    return strong, strong or bool(_WEAK_RE.match(name))
 
 
 def _closed(name, pos, doc, last_closer) -> bool:
