@@ -243,11 +243,8 @@ def test_pair_checking_imports_nothing_heavy():
 
 
 # -- precision on human translations ---------------------------------------------------------
-def test_ntrex_pair_warnings_stay_rare(settings, capsys):
-    """NTREX-128 English originals against their Arabic translations (each line a
-    paragraph). Human translation is freer than MT, and a few findings are real slips of
-    the Arabic (`300 ألف` for 30,000, Tuesday for Thursday); the budget keeps warnings
-    under 0.5 per 1,000 words."""
+def _ntrex_docs() -> dict[str, tuple[list[str], list[str]]]:
+    """NTREX-128 by document: {id: (Arabic lines, English lines)}; skips without ../shared."""
     root = ntrex_or_skip()
     ar = (root / "newstest2019-ref.arb.txt").read_text(encoding="utf-8").splitlines()
     en = (root / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
@@ -257,6 +254,15 @@ def test_ntrex_pair_warnings_stay_rare(settings, capsys):
         docs.setdefault(doc, ([], []))
         docs[doc][0].append(a)
         docs[doc][1].append(e)
+    return docs
+
+
+def test_ntrex_pair_warnings_stay_rare(settings, capsys):
+    """NTREX-128 English originals against their Arabic translations (each line a
+    paragraph). Human translation is freer than MT, and a few findings are real slips of
+    the Arabic (`300 ألف` for 30,000, Tuesday for Thursday); the budget keeps warnings
+    under 0.5 per 1,000 words."""
+    docs = _ntrex_docs()
     words, report = 0, []
     for doc, (a, e) in docs.items():
         target = "\n\n".join(e) + "\n"
@@ -276,15 +282,7 @@ def test_ntrex_english_to_arabic_pair_warnings_are_judged(settings, capsys):
     """NTREX-128 the way it was made: English originals as the source, their Arabic
     translations as the target. Every warning is a judged defect of the Arabic
     (tests/data/ntrex_judged.tsv, language `ar`); anything else is a false alarm."""
-    root = ntrex_or_skip()
-    ar = (root / "newstest2019-ref.arb.txt").read_text(encoding="utf-8").splitlines()
-    en = (root / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
-    ids = [line.split("\t")[0] for line in (root / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()]
-    docs: dict[str, tuple[list[str], list[str]]] = {}
-    for doc, a, e in zip(ids, ar, en):
-        docs.setdefault(doc, ([], []))
-        docs[doc][0].append(a)
-        docs[doc][1].append(e)
+    docs = _ntrex_docs()
     judged = {tuple(row.split("\t")[:4]) for row in
               (ROOT / "tests" / "data" / "ntrex_judged.tsv").read_text(encoding="utf-8").splitlines()
               if row and not row.startswith("#")}
