@@ -81,11 +81,6 @@ def selected_pair_rules(settings, path: str | None = None) -> list[PairRule]:
     return settings.rules_among(__getattr__("PAIR_RULES"), path)
 
 
-def _named(rule: PairRule, select) -> bool:
-    """An opt-in rule is selected by its code or name only, never by ALL, a prefix or a category."""
-    return any(s.upper() == rule.code or s.lower() == rule.name for s in select)
-
-
 def pair_findings(pair: Pair, path: str | None = None) -> list[Finding]:
     """The selected pair rules' findings on `pair`, as offsets into its target, unsorted
     and not yet finalized (the linter merges them with the mono rules' findings, so one

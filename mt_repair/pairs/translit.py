@@ -186,10 +186,6 @@ def fit(latin: str, arabic: str) -> float:
     return prev[-1]
 
 
-def best_fit(latin_word: str, arabic_word: str) -> float:
-    return min(fit(lf, af) for lf in latin_forms(latin_word) for af in arabic_forms(arabic_word))
-
-
 _WORD = re.compile(r"[a-z]+")
 
 

@@ -134,13 +134,6 @@ def _split_figures(doc):
     return out, marks
 
 
-_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-
-
-def _ascii_digits(s: str) -> str:
-    return s.translate(_ASCII)
-
-
 # a currency sign split from its amount (`$ 5`, `US$ 5`, `€ 20`)
 _CURRENCY = lazy_re(rf"[$£€¥]([ \t]+)(?=[0-9{AR_DIGIT}])")
 
